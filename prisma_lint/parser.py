@@ -1,0 +1,91 @@
+"""Text to AST: one cached LALR parser, a fast whole-file path, and recovery.
+
+Valid files take one pass: Lark lexes and parses the whole text and the
+builder makes AST nodes as rules reduce, with no parse tree in between.
+A file the grammar rejects is re-read by `recovery`, which walks it the
+way Prisma's own parser does and reports every bad line, not just the first.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from pathlib import Path
+
+from lark import Lark
+from lark.exceptions import UnexpectedInput
+
+from . import ast, recovery
+from .builder import AstBuilder, Reject
+from .errors import Diagnostic, SchemaSyntaxError
+from .sources import SourceFile, read_schema
+
+START_RULES = ["start", "model_line", "enum_line", "config_line"]
+
+
+def grammar_dir() -> Path:
+    """grammar/ ships inside the package as prisma_lint/grammar (see pyproject.toml)."""
+    packaged = resources.files("prisma_lint") / "grammar"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "grammar"  # a source checkout
+
+
+@functools.cache
+def _parser() -> tuple[Lark, AstBuilder]:
+    """Build the one parser of this process; the builder rides along as its transformer."""
+    builder = AstBuilder()
+    lark = Lark.open(
+        str(grammar_dir() / "prisma.lark"),
+        parser="lalr",
+        lexer="contextual",
+        start=START_RULES,
+        transformer=builder,
+        maybe_placeholders=False,
+        propagate_positions=False,
+    )
+    return lark, builder
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF and lone CR become LF; Prisma treats all three as line ends."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+ParseResult = tuple[tuple[ast.Block, ...], tuple[Diagnostic, ...]]
+
+
+def parse_text(text: str, file: str = "schema.prisma") -> ParseResult:
+    """Parse one file's text. Returns its blocks and every syntax error found."""
+    lark, builder = _parser()
+    text = normalise_newlines(text)
+    builder.begin(file, text)
+    try:
+        blocks: list[ast.Block] = lark.parse(text, start="start")  # type: ignore[assignment]
+    except (UnexpectedInput, Reject):
+        return (), tuple(recovery.find_errors(text, file, lark, builder))
+    errors = sorted(builder.errors, key=lambda d: (d.line, d.column))
+    return tuple(blocks), tuple(errors)
+
+
+def parse_sources(files: list[SourceFile]) -> ast.Schema:
+    """Parse the files of one schema (one file, or a multi-file folder) together.
+
+    Raises SchemaSyntaxError with the errors of every file.
+    """
+    blocks: list[ast.Block] = []
+    errors: list[Diagnostic] = []
+    for source in files:
+        file_blocks, file_errors = parse_text(source.text, source.display)
+        blocks.extend(file_blocks)
+        errors.extend(file_errors)
+    if errors:
+        raise SchemaSyntaxError(tuple(errors))
+    return ast.Schema(tuple(blocks), tuple(f.display for f in files))
+
+
+def parse_path(path: str) -> ast.Schema:
+    """Read and parse a schema file or multi-file schema folder."""
+    return parse_sources(read_schema(path))
