@@ -119,7 +119,6 @@ class EnumValue:
 class ConfigEntry:
     key: str
     value: Value | None  # `provider =` with nothing after it parses
-    documentation: str | None = None
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
@@ -152,10 +151,11 @@ class Enum:
 
 @dataclass(frozen=True, slots=True)
 class ConfigBlock:
+    """A datasource or generator. Prisma attaches no documentation to these."""
+
     kind: ConfigKind
     name: str
     entries: tuple[ConfigEntry, ...]
-    documentation: str | None = None
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 

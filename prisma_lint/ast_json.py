@@ -19,8 +19,13 @@ def schema_to_json(schema: ast.Schema) -> dict[str, Any]:
 
 
 def span_to_json(span: ast.Span) -> dict[str, Any]:
-    return {"file": span.file, "line": span.line, "column": span.column,
-            "end_line": span.end_line, "end_column": span.end_column}
+    return {
+        "file": span.file,
+        "line": span.line,
+        "column": span.column,
+        "end_line": span.end_line,
+        "end_column": span.end_column,
+    }
 
 
 def block_to_json(block: ast.Block) -> dict[str, Any]:
@@ -33,11 +38,15 @@ def block_to_json(block: ast.Block) -> dict[str, Any]:
         out["attributes"] = [attribute_to_json(a) for a in block.attributes]
     else:
         out["entries"] = [
-            {"key": e.key, "value": None if e.value is None else value_to_json(e.value),
-             "documentation": e.documentation, "span": span_to_json(e.span)}
+            {
+                "key": e.key,
+                "value": None if e.value is None else value_to_json(e.value),
+                "span": span_to_json(e.span),
+            }
             for e in block.entries
         ]
-    out["documentation"] = block.documentation
+    if not isinstance(block, ast.ConfigBlock):
+        out["documentation"] = block.documentation
     out["span"] = span_to_json(block.span)
     return out
 
@@ -50,8 +59,12 @@ def _field(f: ast.Field) -> dict[str, Any]:
 def _member(
     name: str, attributes: tuple[ast.Attribute, ...], doc: str | None, span: ast.Span
 ) -> dict[str, Any]:
-    return {"name": name, "attributes": [attribute_to_json(a) for a in attributes],
-            "documentation": doc, "span": span_to_json(span)}
+    return {
+        "name": name,
+        "attributes": [attribute_to_json(a) for a in attributes],
+        "documentation": doc,
+        "span": span_to_json(span),
+    }
 
 
 def attribute_to_json(attribute: ast.Attribute) -> dict[str, Any]:

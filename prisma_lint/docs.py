@@ -5,11 +5,12 @@ at most one line break between neighbours. The group's `///` and block comments
 become the documentation of the next model, enum, field or enum value. Rules
 checked against the official parser:
 
-- At the top level a blank line between a group and its block drops the group;
-  inside a block it does not.
-- Inside a block the newest group wins, block attributes (`@@id`) neither take
-  nor drop it, and a field or enum value takes it and appends its own trailing
-  comment.
+- Each group replaces the pending documentation, except that at the top level a
+  group followed by a blank line is free-floating: ignored, pending unchanged.
+- A model, view, type, enum, field or enum value takes the pending doc (a field
+  or enum value appends its own trailing comment). Datasources, generators and
+  block attributes (`@@id`) take nothing and leave it pending, so a `///` above
+  a generator documents the next model.
 - `/// text` gives `text` with leading whitespace removed.
 - A block comment gives its text between the delimiters, trimmed. For the
   second and later comments of a group Prisma slices two bytes off the comment
@@ -28,36 +29,40 @@ WHITESPACE = " \t\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2
 class DocGroups:
     """Feeds comments and members in source order; hands each member its doc."""
 
-    def __init__(self, text: str, clear_on_blank_line: bool) -> None:
+    def __init__(self, text: str, top_level: bool) -> None:
         self.text = text
-        self.clear_on_blank_line = clear_on_blank_line
-        self.group: list[str | None] | None = None
+        self.top_level = top_level
+        self.group: list[str | None] | None = None  # the open group's docs
         self.group_end_line = 0
-        self.in_group = False  # the last item fed was a comment
+        self.pending: str | None = None
 
     def add(self, comment: Token) -> None:
         line = comment.line or 0
-        if self.in_group and self.group is not None and line - self.group_end_line <= 1:
+        if self.group is not None and line - self.group_end_line <= 1:
             self.group.append(self.comment_text(self.text, comment, first_in_group=False))
         else:
+            self._settle(line)
             self.group = [self.comment_text(self.text, comment, first_in_group=True)]
         self.group_end_line = comment.end_line or line
-        self.in_group = True
 
     def take(self, line: int) -> str | None:
-        """The doc for a member starting at `line`; the group is used up."""
-        self.in_group = False
-        group, self.group = self.group, None
-        if group is None:
-            return None
-        if self.clear_on_blank_line and line - self.group_end_line > 1:
-            return None
-        docs = [d for d in group if d is not None]
-        return "\n".join(docs) if docs else None
+        """The doc for a member starting at `line`; it is used up."""
+        self._settle(line)
+        doc, self.pending = self.pending, None
+        return doc
 
-    def skip(self) -> None:
-        """A member that neither takes nor drops the group (a block attribute)."""
-        self.in_group = False
+    def skip(self, line: int) -> None:
+        """Something that takes no doc stands at `line` (a generator, a block attribute)."""
+        self._settle(line)
+
+    def _settle(self, next_line: int) -> None:
+        """Close the open group now that something starts at next_line."""
+        if self.group is None:
+            return
+        if not (self.top_level and next_line - self.group_end_line > 1):
+            docs = [d for d in self.group if d is not None]
+            self.pending = "\n".join(docs) if docs else None
+        self.group = None
 
     @staticmethod
     def comment_text(text: str, comment: Token, first_in_group: bool) -> str | None:

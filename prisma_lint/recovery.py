@@ -19,7 +19,8 @@ from functools import cache
 from lark import Lark
 from lark.exceptions import UnexpectedInput
 
-from .builder import AstBuilder, Reject
+from .build_base import Reject, valid_identifier
+from .builder import AstBuilder
 from .docs import WHITESPACE
 from .errors import Diagnostic
 
@@ -42,14 +43,22 @@ LINE_RULES = {"enum": "enum_line", "datasource": "config_line", "generator": "co
 
 @cache
 def _patterns(lark: Lark) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """Block header, invalid block and type alias shapes, built from the grammar's IDENT."""
-    ident = lark.get_terminal("IDENT").pattern.to_regexp().split(r"(?:\.")[0]
+    """Block header, invalid block and type alias shapes, built from the grammar's IDENT.
+
+    IDENT admits dots and any non-ASCII character; a match counts only if its
+    name passes `valid_identifier`, as in the builder.
+    """
+    ident = lark.get_terminal("IDENT").pattern.to_regexp()
     ws = f"[{WHITESPACE}]*"
     kinds = "model|view|type|enum|datasource|generator"
-    header = re.compile(f"({kinds}){ws}(?:{ident}){ws}{{[^\\n]*\\n")
-    arbitrary = re.compile(f"(?:{ident}){ws}{{[^\\n]*\\n")
-    alias = re.compile(f"type{ws}(?:{ident}){ws}=")
+    header = re.compile(f"({kinds}){ws}({ident}){ws}{{[^\\n]*\\n")
+    arbitrary = re.compile(f"({ident}){ws}{{[^\\n]*\\n")
+    alias = re.compile(f"type{ws}({ident}){ws}=")
     return header, arbitrary, alias
+
+
+def _named(match: re.Match[str] | None, group: int) -> bool:
+    return match is not None and valid_identifier(match.group(group))
 
 
 class _Walk:
@@ -63,7 +72,8 @@ class _Walk:
         line = self.text.count("\n", 0, pos) + 1
         column = pos - self.text.rfind("\n", 0, pos)
         (self.errors if into is None else into).append(
-            Diagnostic(self.file, line, column, message, self.lines[line - 1]))
+            Diagnostic(self.file, line, column, message, self.lines[line - 1])
+        )
 
     def skip_ws(self, i: int) -> int:
         n = len(self.text)
@@ -83,12 +93,12 @@ class _Walk:
                 i = self.next_line(i)
             elif text.startswith("/*", i) and (end := text.find("*/", i + 2)) >= 0:
                 i = end + 2
-            elif (m := header.match(text, i)) and (close := self.block(m.end(), m.group(1))) is not None:
+            elif (m := header.match(text, i)) and _named(m, 2) and (close := self.block(m.end(), m.group(1))):
                 i = close
-            elif alias.match(text, i):
+            elif _named(alias.match(text, i), 1):
                 self.error(i, TYPE_ALIAS)
                 i = self.next_line(i)
-            elif arbitrary.match(text, i) and (brace := text.find("}", i)) >= 0:
+            elif _named(arbitrary.match(text, i), 1) and (brace := text.find("}", i)) >= 0:
                 self.error(i, INVALID_BLOCK)
                 i = brace + 1
             else:
@@ -121,7 +131,7 @@ class _Walk:
         end = self.next_line(i)
         candidates = [end]
         line = self.text[i:end]
-        if "/*" in line and "*/" not in line[line.rfind("/*"):]:
+        if "/*" in line and "*/" not in line[line.rfind("/*") :]:
             close = self.text.find("*/", end)
             if close >= 0:  # a trailing block comment may run over several lines
                 candidates.append(self.next_line(close))

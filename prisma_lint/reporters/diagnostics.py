@@ -21,12 +21,14 @@ def render_diagnostic(d: Diagnostic, style: Style = plain) -> str:
     pad = " " * len(number)
     # Keep tabs so the caret lines up under the same character in any terminal.
     lead = "".join(ch if ch == "\t" else " " for ch in d.line_text[: max(d.column - 1, 0)])
-    return "\n".join([
-        head,
-        f"{pad} {style('|', 'gutter')}",
-        f"{style(number, 'gutter')} {style('|', 'gutter')} {d.line_text}",
-        f"{pad} {style('|', 'gutter')} {lead}{style('^', 'error')}",
-    ])
+    return "\n".join(
+        [
+            head,
+            f"{pad} {style('|', 'gutter')}",
+            f"{style(number, 'gutter')} {style('|', 'gutter')} {d.line_text}",
+            f"{pad} {style('|', 'gutter')} {lead}{style('^', 'error')}",
+        ]
+    )
 
 
 def render_diagnostics(diagnostics: Iterable[Diagnostic], style: Style = plain) -> str:

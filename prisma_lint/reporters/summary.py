@@ -16,8 +16,10 @@ def render(source: str, schema: ast.Schema) -> str:
     files = f", {len(schema.files)} files" if len(schema.files) > 1 else ""
     blocks = _count(len(schema.blocks), "block")
     detail = f" ({', '.join(parts)})" if parts else ""
-    return (f"{source}: {blocks}{detail}, {_count(fields, 'field')}, "
-            f"{_count(values, 'enum value')}{files}, no syntax errors")
+    return (
+        f"{source}: {blocks}{detail}, {_count(fields, 'field')}, "
+        f"{_count(values, 'enum value')}{files}, no syntax errors"
+    )
 
 
 def _count(n: int, noun: str) -> str:

@@ -48,8 +48,12 @@ def available() -> str | None:
 class Oracle:
     def __init__(self) -> None:
         self.proc = subprocess.Popen(
-            ["node", str(SCRIPT)], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            text=True, encoding="utf-8",
+            ["node", str(SCRIPT)],
+            cwd=ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
         )
 
     def close(self) -> None:
@@ -73,10 +77,13 @@ class Oracle:
         return result
 
     def syntax_errors(self, files: list[tuple[str, str]]) -> list[dict[str, Any]]:
-        return [d for d in self.lint(files)
-                if not d["is_warning"] and any(m in d["text"] for m in SYNTAX_MESSAGES)]
+        return [
+            d
+            for d in self.lint(files)
+            if not d["is_warning"] and any(m in d["text"] for m in SYNTAX_MESSAGES)
+        ]
 
-    def datamodel(self, schema: str, build: str = "7") -> dict[str, Any] | None:
+    def datamodel(self, schema: str | list[list[str]], build: str = "7") -> dict[str, Any] | None:
         """get_datamodel's answer, or None when the schema does not validate."""
         answer = self._ask("datamodel", schema, build)
         return answer["result"] if answer["ok"] else None

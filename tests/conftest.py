@@ -1,0 +1,60 @@
+"""Shared fixtures: the official parser (oracle), the shared corpus, and a figures report.
+
+Oracle and corpus tests skip, saying why, on a machine without Node or without
+the corpus. CI sets PRISMA_LINT_REQUIRE_CORPUS=1, and then a missing corpus or
+oracle is a failure, never a skip.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.corpus import corpus_dir
+from tests.oracle.client import Oracle, available
+
+FIGURES: list[str] = []  # agreement figures, printed at the end of the run
+
+
+def _required() -> bool:
+    return os.environ.get("PRISMA_LINT_REQUIRE_CORPUS") == "1"
+
+
+def _unavailable(reason: str) -> None:
+    if _required():
+        pytest.fail(f"PRISMA_LINT_REQUIRE_CORPUS=1 but {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def oracle() -> Iterator[Oracle]:
+    reason = available()
+    if reason:
+        _unavailable(f"official parser unavailable: {reason}")
+    client = Oracle()
+    yield client
+    client.close()
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    found = corpus_dir()
+    if found is None or not found.is_dir():
+        _unavailable("no corpus: set PRISMA_LINT_CORPUS or put it at ../shared/corpus")
+    assert found is not None
+    return found
+
+
+@pytest.fixture(scope="session")
+def figures() -> list[str]:
+    return FIGURES
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if FIGURES:
+        terminalreporter.section("agreement with the official Prisma parser")
+        for line in FIGURES:
+            terminalreporter.write_line(line)

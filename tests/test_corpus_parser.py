@@ -1,0 +1,97 @@
+"""Differential tests of the parser against the official one, over the shared corpus.
+
+Acceptance: for every schema, we accept it if and only if the official `lint`
+reports no syntax error. Meaning: for every real schema the official
+`get_datamodel` accepts, our AST states the same facts (tests/meaning.py).
+
+A disagreement we cannot fix goes into KNOWN_DIFFERENCES with its reason; the
+suite prints that list with the figures. Every entry is a bug we own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from prisma_lint.errors import SchemaSyntaxError
+from prisma_lint.parser import parse_sources, parse_text
+from prisma_lint.sources import SourceFile
+from tests.corpus import real_units, unit_files, units
+from tests.meaning import compare, facts_from_ast, facts_from_datamodel
+from tests.oracle.client import Oracle
+
+pytestmark = [pytest.mark.corpus, pytest.mark.oracle]
+
+# unit path relative to the corpus -> why we disagree with the official parser
+KNOWN_DIFFERENCES: dict[str, str] = {}
+
+
+def read_unit(unit: Path) -> list[tuple[str, str]]:
+    """(name, text) pairs; names relative to a multi-file folder, as Prisma sees them."""
+    return [
+        (str(f.relative_to(unit)) if unit.is_dir() else f.name, f.read_text(encoding="utf-8"))
+        for f in unit_files(unit)
+    ]
+
+
+def _our_errors(files: list[tuple[str, str]]) -> list[str]:
+    return [f"{d.location()}: {d.message}" for name, text in files for d in parse_text(text, name)[1]]
+
+
+@pytest.mark.parametrize("group", ["real", "engines/valid", "engines/invalid"])
+def test_accepts_exactly_what_prisma_accepts(
+    group: str, corpus: Path, oracle: Oracle, figures: list[str]
+) -> None:
+    schemas = real_units(corpus) if group == "real" else units(corpus / group)
+    assert schemas, f"no schemas in {corpus / group}"
+    disagreements = []
+    for unit in schemas:
+        files = read_unit(unit)
+        official = oracle.syntax_errors(files)
+        ours = _our_errors(files)
+        if bool(official) != bool(ours):
+            key = str(unit.relative_to(corpus))
+            if key not in KNOWN_DIFFERENCES:
+                disagreements.append(f"{key}: official {[d['text'] for d in official][:2]}, ours {ours[:2]}")
+    agreed = len(schemas) - len(disagreements)
+    figures.append(
+        f"syntax, {group}: {agreed}/{len(schemas)} schemas agree ({100 * agreed / len(schemas):.1f}%)"
+    )
+    assert not disagreements, "\n".join(disagreements)
+
+
+def test_ast_means_what_prisma_means(corpus: Path, oracle: Oracle, figures: list[str]) -> None:
+    checked, skipped, disagreements = 0, 0, []
+    for unit in real_units(corpus):
+        files = read_unit(unit)
+        payload = files[0][1] if len(files) == 1 else [list(f) for f in files]
+        # 7.x first; 6.19 for the many real schemas whose datasource still has `url`.
+        datamodel = oracle.datamodel(payload, "7") or oracle.datamodel(payload, "6")
+        if datamodel is None:
+            skipped += 1  # valid under neither build: no meaning to compare
+            continue
+        checked += 1
+        try:
+            schema = parse_sources([SourceFile(name, text) for name, text in files])
+        except SchemaSyntaxError as err:
+            disagreements.append(f"{unit.name}: we reject a schema Prisma validates: {err}")
+            continue
+        problems = compare(facts_from_ast(schema), facts_from_datamodel(datamodel))
+        key = str(unit.relative_to(corpus))
+        if problems and key not in KNOWN_DIFFERENCES:
+            disagreements.append(f"{key}: " + "; ".join(problems[:5]))
+    agreed = checked - len(disagreements)
+    figures.append(
+        f"meaning, real: {agreed}/{checked} validating schemas agree on every fact "
+        f"({100 * agreed / max(checked, 1):.1f}%); {skipped} validate under neither build"
+    )
+    assert checked > 100
+    assert not disagreements, "\n".join(disagreements)
+
+
+def test_known_differences_are_listed(figures: list[str]) -> None:
+    figures.append(f"known differences: {len(KNOWN_DIFFERENCES)}")
+    for key, reason in KNOWN_DIFFERENCES.items():
+        figures.append(f"  {key}: {reason}")
+    assert all(reason.strip() for reason in KNOWN_DIFFERENCES.values())
