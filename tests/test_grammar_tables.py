@@ -1,0 +1,42 @@
+"""The shipped LALR tables match the grammar, and loading them changes nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lark
+import pytest
+
+from prisma_lint import grammar_tables
+from prisma_lint.builder import AstBuilder
+from prisma_lint.parser import normalise_newlines
+
+FIXTURE = Path(__file__).parent / "fixtures" / "constructs.prisma"
+
+
+def test_tables_were_built_from_this_grammar() -> None:
+    folder = grammar_tables.grammar_dir()
+    data = (folder / "prisma.lark.tables").read_bytes()
+    expected = grammar_tables.header((folder / "prisma.lark").read_bytes())
+    # The grammar hash must match: run `python -m prisma_lint.grammar_tables` after editing it.
+    assert data.split(b" ")[1] == expected.split(b" ")[1]
+
+
+def test_loaded_tables_parse_like_a_freshly_built_parser() -> None:
+    text = normalise_newlines(FIXTURE.read_text(encoding="utf-8"))
+    loaded_builder, built_builder = AstBuilder(), AstBuilder()
+    loaded = grammar_tables.load(loaded_builder)
+    built = grammar_tables.build(built_builder)
+    loaded_builder.begin("f", text)
+    built_builder.begin("f", text)
+    assert loaded.parse(text, start="start") == built.parse(text, start="start")
+
+
+def test_stale_tables_fall_back_to_the_grammar(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    grammar = grammar_tables.grammar_dir() / "prisma.lark"
+    (tmp_path / "prisma.lark").write_bytes(grammar.read_bytes())
+    (tmp_path / "prisma.lark.tables").write_bytes(b"prisma-lint-tables stale lark-0\n garbage")
+    monkeypatch.setattr(grammar_tables, "grammar_dir", lambda: tmp_path)
+    parser = grammar_tables.load(AstBuilder())
+    assert isinstance(parser, lark.Lark)
+    assert (tmp_path / "prisma.lark.tables").read_bytes().endswith(b"garbage")  # nothing written
