@@ -1,0 +1,65 @@
+"""The core's entry points: read, parse, diff, apply the config. No printing.
+
+cli.py calls these; so would any other front end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .changes import Change, DiffResult, Location
+from .config import Config
+from .diff import diff
+from .errors import SchemaSyntaxError
+from .pairparse import parse_pair
+from .parser import normalise_newlines
+from .sources import SourceFile, read_schema
+
+
+def diff_paths(
+    canonical: str, portal: str, *, config: Config | None = None, strict: bool = False
+) -> DiffResult:
+    """Compare two schemas (files or folders). Raises on unreadable or invalid input,
+    with the problems of both sides together."""
+    config = config or Config()
+    canonical_files, portal_files = read_schema(canonical), read_schema(portal)
+    return diff_sources(canonical_files, portal_files, canonical, portal, config=config, strict=strict)
+
+
+def diff_sources(
+    canonical_files: list[SourceFile],
+    portal_files: list[SourceFile],
+    canonical: str,
+    portal: str,
+    *,
+    config: Config,
+    strict: bool = False,
+) -> DiffResult:
+    strict = strict or config.strict
+    # --strict compares order inside blocks too, so it needs every AST in full.
+    canonical_schema, portal_schema, errors = parse_pair(canonical_files, portal_files, shortcut=not strict)
+    if errors:
+        raise SchemaSyntaxError(errors)
+    result = diff(
+        canonical_schema, portal_schema, strict=strict, canonical_source=canonical, portal_source=portal
+    )
+    result = config.apply(result)
+    return with_source_lines(result, canonical_files + portal_files)
+
+
+def with_source_lines(result: DiffResult, files: list[SourceFile]) -> DiffResult:
+    """Give every location the text of its line, so reporters need not read files."""
+    lines = {f.display: normalise_newlines(f.text).split("\n") for f in files}
+
+    def fill(where: Location | None) -> Location | None:
+        if where is None:
+            return None
+        text = lines.get(where.file, [])
+        return replace(where, text=text[where.line - 1] if 0 < where.line <= len(text) else "")
+
+    def enrich(change: Change) -> Change:
+        return replace(
+            change, canonical=fill(change.canonical), portal=fill(change.portal), anchor=fill(change.anchor)
+        )
+
+    return replace(result, changes=tuple(enrich(c) for c in result.changes))
