@@ -35,7 +35,7 @@ class Kind(str, enum.Enum):
 @dataclass(frozen=True)
 class CodeInfo:
     severity: Severity
-    object: str  # datasource, generator, model, view, type, enum, field, enum_value, block_attribute
+    object: str  # what the `object` of its records can be, for the docs
     summary: str
     example: str  # a one-line message as the tool prints it
 
@@ -122,7 +122,7 @@ CODES: dict[Code, CodeInfo] = {
     ),
     Code.BLOCK_KIND_CHANGED: _code(
         E,
-        "model",
+        "model, view or type",
         "A block keeps its name but changes keyword (model, view, type).",
         "Block PostStats changed from view to model in the portal copy.",
     ),
@@ -255,19 +255,19 @@ CODES: dict[Code, CodeInfo] = {
     ),
     Code.DOCUMENTATION_CHANGED: _code(
         W,
-        "field",
+        "model, view, type, enum, field or enum_value",
         "A `///` or block comment that Prisma keeps changed.",
         "Documentation of field Invoice.amount changed in the portal copy.",
     ),
     Code.BLOCK_ORDER_CHANGED: _code(
         N,
-        "model",
+        "any block",
         "Blocks stand in another order (--strict only).",
         "Model User moved from position 3 to 1 in the portal copy.",
     ),
     Code.MEMBER_ORDER_CHANGED: _code(
         N,
-        "field",
+        "field or enum_value",
         "Fields or enum values stand in another order (--strict only).",
         "Field User.email moved from position 2 to 4 in the portal copy.",
     ),

@@ -109,7 +109,7 @@ def find_changes_in_block(old: ast.Block, new: ast.Block, kinds: Kinds) -> list[
         if isinstance(old, ast.Model) and isinstance(new, ast.Model):
             message = f"Block {old.name} changed from {old.kind} to {new.kind} in {COPY}."
             head = [
-                make(Code.BLOCK_KIND_CHANGED, Kind.CHANGED, new.kind, old.name, message, old=old, new=new)
+                make(Code.BLOCK_KIND_CHANGED, Kind.CHANGED, old.kind, old.name, message, old=old, new=new)
             ]
             return head + find_model_changes(old, new, kinds)
         top = Location(new.span.file, 1, 1)

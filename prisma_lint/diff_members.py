@@ -118,10 +118,9 @@ def find_field_type_changes(path: str, old: ast.Field, new: ast.Field, kinds: Ki
         message = f"Field {path} changed type from {render_type(a)} to {render_type(b)} in {COPY}."
         return [make(Code.FIELD_TYPE_CHANGED, Kind.CHANGED, "field", path, message, old=old, new=new)]
     was, now = kinds[0].get(a.name), kinds[1].get(b.name)
-    if was != now and not a.unsupported:  # same name, but an enum became a model, say
+    if was and now and was != now:  # same name, but an enum became a model, say
         message = (
-            f"Field {path} changed type from {was or 'scalar'} {render_type(a)} to "
-            f"{now or 'scalar'} {render_type(b)} in {COPY}."
+            f"Field {path} changed type from {was} {render_type(a)} to {now} {render_type(b)} in {COPY}."
         )
         return [make(Code.FIELD_TYPE_CHANGED, Kind.CHANGED, "field", path, message, old=old, new=new)]
     if a.arity == b.arity:

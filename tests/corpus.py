@@ -40,3 +40,32 @@ def unit_files(unit: Path) -> list[Path]:
 
 def pairs(corpus: Path) -> list[Path]:
     return sorted(p for p in (corpus / "pairs").glob("*/*") if (p / "before.prisma").is_file())
+
+
+def validating_build(corpus: Path, unit: Path) -> str | None:
+    """Which official build validates a unit ("7" or "6"), per VALIDATION.tsv; None if neither.
+
+    Saves asking the oracle twice for the many schemas whose datasource still has
+    `url`, which 7.x rejects. A unit missing from the table is tried with both.
+    """
+    table = _validation(corpus)
+    key = str(unit.relative_to(corpus))
+    if key not in table:
+        return "?"
+    seven, six = table[key]
+    return "7" if seven else "6" if six else None
+
+
+_VALIDATION: dict[Path, dict[str, tuple[bool, bool]]] = {}
+
+
+def _validation(corpus: Path) -> dict[str, tuple[bool, bool]]:
+    if corpus not in _VALIDATION:
+        rows: dict[str, tuple[bool, bool]] = {}
+        path = corpus / "VALIDATION.tsv"
+        if path.is_file():
+            for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+                unit, six, seven = line.split("\t")[:3]
+                rows[unit] = (seven == "True", six == "True")
+        _VALIDATION[corpus] = rows
+    return _VALIDATION[corpus]

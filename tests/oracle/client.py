@@ -88,6 +88,14 @@ class Oracle:
         answer = self._ask("datamodel", schema, build)
         return answer["result"] if answer["ok"] else None
 
+    def datamodel_any(self, schema: str | list[list[str]], build: str | None = "?") -> dict[str, Any] | None:
+        """get_datamodel from the build that validates the schema ("?": try 7.x, then 6.19)."""
+        if build is None:
+            return None
+        if build != "?":
+            return self.datamodel(schema, build)
+        return self.datamodel(schema, "7") or self.datamodel(schema, "6")
+
     def format(self, schema: str) -> str:
         answer = self._ask("format", schema)
         assert answer["ok"], answer

@@ -1,0 +1,62 @@
+"""Write docs/changes.md from the change codes defined in prisma_lint/changes.py.
+
+The codes are documented where they are defined; this page is generated from
+them, and tests/test_docs.py fails when it is out of date. Run:
+
+    python scripts/gen_changes_doc.py
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from prisma_lint import changes  # noqa: E402
+
+HEADER = """# Change codes
+
+Every change prisma-lint reports has a stable code. Codes are never renamed or
+reused, so ignore rules, severity overrides and CI scripts can rely on them.
+This page is generated from `prisma_lint/changes.py` by
+`scripts/gen_changes_doc.py`.
+
+"added" means present in the portal copy and not in the canonical schema;
+"removed" the other way round.
+
+## Severities
+"""
+
+
+def render() -> str:
+    doc = changes.__doc__ or ""
+    rationale = doc[doc.index("Severity, by default:") :].strip()
+    out = [HEADER, rationale.replace("Severity, by default:\n", ""), "", "## Codes", ""]
+    out.append("| Code | Severity | Object | Meaning |")
+    out.append("|---|---|---|---|")
+    for code in changes.Code:
+        info = code.info
+        out.append(
+            f"| [`{code.value}`](#{code.value.lower()}) | {info.severity.value} | {info.object} | "
+            f"{info.summary} |"
+        )
+    out.append("")
+    for code in changes.Code:
+        info = code.info
+        out += [
+            f"### {code.value}",
+            "",
+            f"{info.summary} Severity: **{info.severity.value}**.",
+            "",
+            "```text",
+            info.example,
+            "```",
+            "",
+        ]
+    return "\n".join(out)
+
+
+if __name__ == "__main__":
+    (ROOT / "docs" / "changes.md").write_text(render(), encoding="utf-8")

@@ -1,0 +1,152 @@
+"""Reporters: golden files for every format, schema validation, GitHub's limits."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from prisma_lint import __version__
+from prisma_lint.changes import Change, Code, DiffResult, Kind, Location, Severity
+from prisma_lint.reporters import REPORTERS, github, markdown, reporter, sarif
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLDEN = Path(__file__).parent / "golden"
+ADMIN, PORTAL = "examples/admin/prisma/schema.prisma", "examples/portal/prisma/schema.prisma"
+SARIF_SCHEMA = json.loads((Path(__file__).parent / "schemas/sarif-schema-2.1.0.json").read_text())
+DIFF_SCHEMA = json.loads((ROOT / "docs/schemas/diff-v1.schema.json").read_text())
+
+
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "prisma_lint", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin"},
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("fmt", list(REPORTERS))
+def test_golden_output(fmt: str) -> None:
+    """The examples' drift in each format. Golden files were checked by hand against
+    the example schemas (lines, columns, messages); update them only the same way."""
+    proc = cli("diff", ADMIN, PORTAL, "--format", fmt)
+    assert proc.returncode == 1, proc.stderr
+    expected = (GOLDEN / f"examples.{fmt}").read_text(encoding="utf-8").replace("0.1.0", __version__)
+    assert proc.stdout == expected
+
+
+def result(changes: list[Change]) -> DiffResult:
+    return DiffResult("canonical.prisma", "portal.prisma", tuple(changes))
+
+
+def change(n: int, severity: Severity = Severity.ERROR, message: str = "Field A.f was added.") -> Change:
+    return Change(
+        Code.FIELD_ADDED,
+        Kind.ADDED,
+        "field",
+        f"A.f{n}",
+        severity,
+        message,
+        None,
+        Location("portal.prisma", n + 1, 3),
+    ).with_fingerprint()
+
+
+def test_json_validates_and_lists_every_code() -> None:
+    payload = json.loads((GOLDEN / "examples.json").read_text())
+    jsonschema.validate(payload, DIFF_SCHEMA)
+    codes = DIFF_SCHEMA["$defs"]["change"]["properties"]["code"]["enum"]
+    assert codes == [c.value for c in Code]
+
+
+def test_sarif_validates_with_one_rule_per_code() -> None:
+    payload = json.loads((GOLDEN / "examples.sarif").read_text())
+    jsonschema.validate(payload, SARIF_SCHEMA)
+    run = payload["runs"][0]
+    assert [r["id"] for r in run["tool"]["driver"]["rules"]] == [c.value for c in Code]
+    for item in run["results"]:
+        assert run["tool"]["driver"]["rules"][item["ruleIndex"]]["id"] == item["ruleId"]
+        assert len(item["partialFingerprints"]["prismaLint/v1"]) == 16
+        uri = item["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        assert uri == PORTAL  # relative to the repository root
+
+
+def test_sarif_makes_absolute_paths_relative(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert sarif.relative_uri(str(tmp_path / "prisma" / "my schema.prisma")) == "prisma/my%20schema.prisma"
+
+
+def test_github_escapes_data_and_properties() -> None:
+    odd = Change(
+        Code.FIELD_ADDED,
+        Kind.ADDED,
+        "field",
+        "A.b",
+        Severity.ERROR,
+        "100% new\nline",
+        None,
+        Location("dir,with:odd.prisma", 3, 1),
+    )
+    assert github.render(result([odd])) == (
+        "::error file=dir%2Cwith%3Aodd.prisma,line=3,col=1,title=FIELD_ADDED::100%25 new%0Aline\n"
+    )
+
+
+def test_github_caps_annotations_at_ten_per_level_and_counts_the_rest() -> None:
+    changes = [change(i) for i in range(13)] + [change(100 + i, Severity.WARNING) for i in range(2)]
+    lines = github.render(result(changes)).splitlines()
+    assert sum(line.startswith("::error ") for line in lines) == 10
+    assert sum(line.startswith("::warning ") for line in lines) == 2
+    assert lines[-1].startswith("::notice title=prisma-lint::3 more changes are not shown")
+
+
+def test_github_leaves_room_for_the_count_among_notices() -> None:
+    changes = [change(i, Severity.NOTICE) for i in range(12)]
+    lines = github.render(result(changes)).splitlines()
+    assert len(lines) == 10  # 9 notices and the one that counts the other 3
+    assert lines[-1].startswith("::notice title=prisma-lint::3 more changes")
+
+
+def test_github_anchors_removals_in_the_portal_file() -> None:
+    gone = Change(
+        Code.MODEL_REMOVED,
+        Kind.REMOVED,
+        "model",
+        "Log",
+        Severity.ERROR,
+        "Model Log was removed.",
+        Location("canonical.prisma", 40, 1),
+        None,
+        Location("portal.prisma", 1, 1),
+    )
+    assert github.render(result([gone])).startswith("::error file=portal.prisma,line=1,col=1,")
+
+
+def test_markdown_stays_under_the_comment_limit_and_counts_what_it_cut() -> None:
+    changes = [change(i, message="x" * 300) for i in range(400)]
+    text = markdown.render(result(changes))
+    assert len(text) <= markdown.LIMIT
+    shown = text.count("| 🔴 error |")
+    assert 0 < shown < 400
+    assert f"and {400 - shown} more changes not shown" in text
+
+
+def test_markdown_no_drift_and_cell_escaping() -> None:
+    assert markdown.render(result([])).startswith("## ✅ prisma-lint: no drift")
+    piped = Change(Code.FIELD_ADDED, Kind.ADDED, "field", "A.b", Severity.ERROR, "a | b", None, None)
+    assert "a \\| b" in markdown.render(result([piped]))
+
+
+def test_every_reporter_handles_no_drift() -> None:
+    for name in REPORTERS:
+        out = reporter(name)(result([]))
+        assert isinstance(out, str)
+    assert json.loads(reporter("json")(result([])))["drift"] is False
+    assert reporter("github")(result([])) == ""
