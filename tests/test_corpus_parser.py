@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from prisma_lint.errors import SchemaSyntaxError
-from prisma_lint.parser import parse_sources, parse_text
+from prisma_lint.parser import normalise_newlines, parse_sources, parse_text
 from prisma_lint.sources import SourceFile
 from tests.corpus import real_units, unit_files, units, validating_build
 from tests.meaning import compare, facts_from_ast, facts_from_datamodel
@@ -95,3 +95,37 @@ def test_known_differences_are_listed(figures: list[str]) -> None:
     for key, reason in KNOWN_DIFFERENCES.items():
         figures.append(f"  {key}: {reason}")
     assert all(reason.strip() for reason in KNOWN_DIFFERENCES.values())
+
+
+def _line_of(text: str, utf16_offset: int) -> int:
+    """1-based line of a JavaScript (UTF-16) string offset, counting CRLF and CR as one line end."""
+    prefix = text.encode("utf-16-le")[: 2 * utf16_offset].decode("utf-16-le", errors="ignore")
+    return normalise_newlines(prefix).count("\n") + 1
+
+
+def test_first_error_line_matches_prisma(corpus: Path, oracle: Oracle, figures: list[str]) -> None:
+    """For each invalid fixture with a syntax error, our first error is on Prisma's first error line,
+    and we report errors on exactly the lines Prisma does."""
+    checked, mismatches = 0, []
+    for unit in units(corpus / "engines" / "invalid"):
+        files = read_unit(unit)
+        official = oracle.syntax_errors(files)
+        if not official:
+            continue
+        checked += 1
+        texts = dict(files)
+        single = files[0][0] if len(files) == 1 else None
+        theirs = {
+            (single or d["file_name"], _line_of(texts[single or d["file_name"]], d["start"]))
+            for d in official
+        }
+        ours = {(d.file, d.line) for name, text in files for d in parse_text(text, name)[1]}
+        if min(ours, default=None) != min(theirs) or ours != theirs:
+            mismatches.append(f"{unit.name}: official {sorted(theirs)[:4]}, ours {sorted(ours)[:4]}")
+    agreed = checked - len(mismatches)
+    figures.append(
+        f"error lines, engines/invalid: {agreed}/{checked} fixtures with syntax errors agree on "
+        f"the first error line and on every error line ({100 * agreed / max(checked, 1):.1f}%)"
+    )
+    assert checked > 50
+    assert not mismatches, "\n".join(mismatches)
