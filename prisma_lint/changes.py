@@ -83,6 +83,9 @@ class Code(str, enum.Enum):
     BLOCK_ORDER_CHANGED = "BLOCK_ORDER_CHANGED"
     MEMBER_ORDER_CHANGED = "MEMBER_ORDER_CHANGED"
     ATTRIBUTE_ORDER_CHANGED = "ATTRIBUTE_ORDER_CHANGED"
+    PORTAL_STALE = "PORTAL_STALE"
+    PORTAL_HAS_MIGRATIONS = "PORTAL_HAS_MIGRATIONS"
+    PORTAL_RUNS_MIGRATE = "PORTAL_RUNS_MIGRATE"
 
     @property
     def info(self) -> CodeInfo:
@@ -277,6 +280,28 @@ CODES: dict[Code, CodeInfo] = {
         "A field's attributes stand in another order (--strict only).",
         "Field User.id lists its attributes in another order in the portal copy.",
     ),
+    Code.PORTAL_STALE: _code(
+        E,
+        "schema",
+        "The copy equals an older version of the canonical schema: nobody synced it (`check` only).",
+        "The portal copy matches the canonical schema at 3f2a1c9 (2026-10-02), 4 schema commits behind. "
+        "Run `prisma-lint sync`.",
+    ),
+    Code.PORTAL_HAS_MIGRATIONS: _code(
+        E,
+        "repository",
+        "The portal repository has a migrations folder (`check` only; switch: check-migrations).",
+        "The portal repository has a migrations folder, prisma/migrations/. Migrations belong to the admin "
+        "app that owns the schema; delete this folder.",
+    ),
+    Code.PORTAL_RUNS_MIGRATE: _code(
+        E,
+        "repository",
+        "A script or workflow runs `prisma migrate` or `prisma db push` (`check` only; "
+        "switch: check-migrate-commands).",
+        "package.json runs `prisma migrate deploy` on line 7. Only the admin app may change the database; "
+        "the portal runs `prisma generate` only.",
+    ),
 }
 
 
@@ -324,11 +349,32 @@ class Change:
 
 
 @dataclass(frozen=True)
+class Candidate:
+    """A version of the canonical schema in its git history."""
+
+    commit: str
+    date: str  # ISO 8601
+    position: int  # schema commits newer than this one: 0 is the newest
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Why the copy differs (`check` with a git canonical source)."""
+
+    status: str  # clean, stale, edited
+    match: Candidate | None = None  # stale: the version the copy equals
+    nearest: Candidate | None = None  # edited: the closest version
+    nearest_distance: int = 0  # facts that differ from it
+    versions: int = 0  # versions looked at
+
+
+@dataclass(frozen=True)
 class DiffResult:
     canonical_source: str  # as the user gave them
     portal_source: str
     changes: tuple[Change, ...]
     ignored: int = 0  # changes dropped by `ignore` rules in the config
+    verdict: Verdict | None = None
 
     @property
     def drift(self) -> bool:

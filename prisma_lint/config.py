@@ -15,6 +15,10 @@ ConfigError (exit 2), never silently ignored.
     ]
     [tool.prisma-lint.severity]
     GENERATOR_CHANGED = "error"
+
+`check` also reads: check-migrations and check-migrate-commands (policy
+checks, on by default), history-depth (schema commits searched for a stale
+match, 200) and cache-dir (where remote repositories are fetched).
 """
 
 from __future__ import annotations
@@ -28,7 +32,17 @@ from typing import Any
 from .changes import Change, Code, DiffResult, Severity
 from .errors import ConfigError
 
-KEYS = {"canonical", "portal", "strict", "ignore", "severity"}
+KEYS = {
+    "canonical",
+    "portal",
+    "strict",
+    "ignore",
+    "severity",
+    "check-migrations",
+    "check-migrate-commands",
+    "history-depth",
+    "cache-dir",
+}
 
 
 @dataclass(frozen=True)
@@ -50,6 +64,10 @@ class Config:
     strict: bool = False
     ignore: tuple[IgnoreRule, ...] = ()
     severity: dict[Code, Severity] = field(default_factory=dict)
+    check_migrations: bool = True  # `check`: a migrations folder in the portal repository
+    check_migrate_commands: bool = True  # `check`: scripts that run prisma migrate / db push
+    history_depth: int = 200  # `check`: schema commits to search for a stale match
+    cache_dir: str | None = None  # `check`: where remote repositories are fetched
 
     def apply(self, result: DiffResult) -> DiffResult:
         """Drop ignored changes and re-grade severities."""
@@ -112,6 +130,10 @@ def parse_config(table: dict[str, Any], source: str) -> Config:
         canonical=_string(table, "canonical", source),
         portal=_string(table, "portal", source),
         strict=_bool(table, "strict", source),
+        check_migrations=_bool(table, "check-migrations", source, default=True),
+        check_migrate_commands=_bool(table, "check-migrate-commands", source, default=True),
+        history_depth=_count(table, "history-depth", source, default=200),
+        cache_dir=_string(table, "cache-dir", source),
         ignore=tuple(_ignore_rule(item, source) for item in _list(table, "ignore", source)),
         severity=_severities(table.get("severity", {}), source),
     )
@@ -124,10 +146,17 @@ def _string(table: dict[str, Any], key: str, source: str) -> str | None:
     return value
 
 
-def _bool(table: dict[str, Any], key: str, source: str) -> bool:
-    value = table.get(key, False)
+def _bool(table: dict[str, Any], key: str, source: str, default: bool = False) -> bool:
+    value = table.get(key, default)
     if not isinstance(value, bool):
         raise ConfigError(f"{source}: {key} must be true or false, not {value!r}")
+    return value
+
+
+def _count(table: dict[str, Any], key: str, source: str, default: int) -> int:
+    value = table.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigError(f"{source}: {key} must be a whole number of 1 or more, not {value!r}")
     return value
 
 

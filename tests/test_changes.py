@@ -277,18 +277,23 @@ CASES: dict[Code, tuple[str, tuple[str, str, str, str]]] = {
 ORDER_CODES = {Code.BLOCK_ORDER_CHANGED, Code.MEMBER_ORDER_CHANGED, Code.ATTRIBUTE_ORDER_CHANGED}
 
 
+# Reported by `check` only; tests/test_check.py has a case for each.
+CHECK_ONLY = {Code.PORTAL_STALE, Code.PORTAL_HAS_MIGRATIONS, Code.PORTAL_RUNS_MIGRATE}
+DIFF_CODES = [c for c in Code if c not in CHECK_ONLY]
+
+
 def test_every_code_has_a_case() -> None:
-    assert set(CASES) == set(Code)
+    assert set(CASES) == set(DIFF_CODES)
 
 
-@pytest.mark.parametrize("code", list(Code), ids=lambda c: c.value)
+@pytest.mark.parametrize("code", DIFF_CODES, ids=lambda c: c.value)
 def test_change_code(code: Code) -> None:
     portal, (kind, obj, path, message) = CASES[code]
     found = changes_between(BASE, portal, strict=code in ORDER_CODES)
     assert found == [(code.value, kind, obj, path, message)]
 
 
-@pytest.mark.parametrize("code", list(Code), ids=lambda c: c.value)
+@pytest.mark.parametrize("code", DIFF_CODES, ids=lambda c: c.value)
 def test_the_reverse_change_mirrors_it(code: Code) -> None:
     portal, (kind, obj, path, _) = CASES[code]
     mirrored = {"added": "removed", "removed": "added", "changed": "changed"}[kind]
@@ -300,7 +305,7 @@ def test_the_reverse_change_mirrors_it(code: Code) -> None:
 
 
 def test_severities_follow_the_documented_rationale() -> None:
-    for code in Code:
+    for code in DIFF_CODES:
         expected = (
             Severity.NOTICE
             if code in ORDER_CODES

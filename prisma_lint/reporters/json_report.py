@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from .. import __version__
-from ..changes import Change, DiffResult, Location
+from ..changes import Candidate, Change, DiffResult, Location, Verdict
 
 SCHEMA_VERSION = 1
 
@@ -16,7 +16,7 @@ def render(result: DiffResult) -> str:
 
 
 def to_json(result: DiffResult) -> dict[str, Any]:
-    return {
+    out = {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "prisma-lint", "version": __version__},
         "canonical": {"source": result.canonical_source},
@@ -24,6 +24,25 @@ def to_json(result: DiffResult) -> dict[str, Any]:
         "drift": result.drift,
         "changes": [change_to_json(c) for c in result.changes],
     }
+    if result.verdict is not None:  # `check` only
+        out["verdict"] = verdict_to_json(result.verdict)
+    return out
+
+
+def verdict_to_json(verdict: Verdict) -> dict[str, Any]:
+    return {
+        "status": verdict.status,
+        "match": _candidate(verdict.match),
+        "nearest": _candidate(verdict.nearest),
+        "nearest_distance": verdict.nearest_distance,
+        "versions": verdict.versions,
+    }
+
+
+def _candidate(candidate: Candidate | None) -> dict[str, Any] | None:
+    if candidate is None:
+        return None
+    return {"commit": candidate.commit, "date": candidate.date, "behind": candidate.position}
 
 
 def change_to_json(change: Change) -> dict[str, Any]:

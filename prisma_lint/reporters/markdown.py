@@ -8,6 +8,7 @@ for comments: rows that do not fit are cut and counted.
 from __future__ import annotations
 
 from ..changes import Change, DiffResult, Severity
+from . import text
 
 LIMIT = 65_536
 MARGIN = 600  # room for the closing lines and the "N more" note
@@ -29,9 +30,10 @@ def render(result: DiffResult, limit: int = LIMIT) -> str:
         for s in Severity
         if result.count(s)
     )
+    stale = result.verdict is not None and result.verdict.status == "stale"
+    title = "the portal copy is out of date" if stale else "the portal copy has drifted"
     head = [
-        f"## ❌ prisma-lint: the portal copy has drifted ({len(result.changes)} "
-        f"change{'s' if len(result.changes) != 1 else ''})",
+        f"## ❌ prisma-lint: {title} ({len(result.changes)} change{'s' if len(result.changes) != 1 else ''})",
         "",
         f"`{cell(result.portal_source)}` differs from the canonical schema "
         f"`{cell(result.canonical_source)}`: {counts}. The portal copy is read-only: "
@@ -40,6 +42,8 @@ def render(result: DiffResult, limit: int = LIMIT) -> str:
         "| | Code | Where | Change |",
         "|---|---|---|---|",
     ]
+    if result.verdict is not None and result.verdict.status == "edited":
+        head[2:2] = [text.edited_note(result.verdict), ""]
     rows = [
         f"| {ICON[c.severity]} {c.severity.value} | `{c.code.value}` | `{cell(c.path)}` | {cell(c.message)} |"
         for c in result.changes

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from ..changes import Change, DiffResult, Severity
+from ..changes import Change, DiffResult, Severity, Verdict
 from .diagnostics import Style, plain
 
 
@@ -23,7 +23,21 @@ def render(result: DiffResult, style: Style = plain) -> str:
             out.extend(_change(change, style))
         out.append("")
     out.append(summary(result, style))
+    if result.verdict is not None and result.verdict.status == "edited":
+        out.append(edited_note(result.verdict))
     return "\n".join(out) + "\n"
+
+
+def edited_note(verdict: Verdict) -> str:
+    """For an edited copy: which version of the canonical schema it is closest to."""
+    if verdict.nearest is None:
+        return "Verdict: EDITED. No version of the canonical schema in its history matches the copy."
+    near = verdict.nearest
+    return (
+        f"Verdict: EDITED. None of the last {verdict.versions} versions of the canonical schema matches "
+        f"the copy; the nearest is {near.commit[:7]} ({near.date[:10]}, "
+        f"{near.position} schema commits behind), {_count(verdict.nearest_distance, 'fact')} apart."
+    )
 
 
 def _change(change: Change, style: Style) -> list[str]:

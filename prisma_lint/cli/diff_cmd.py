@@ -1,0 +1,82 @@
+"""`prisma-lint diff CANONICAL PORTAL`."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..errors import PrismaLintError
+from .app import FORMATS, _config, _emit, cli, print_error, verdict_exit_code
+
+
+@cli.command("diff")
+@click.argument("canonical", metavar="CANONICAL")
+@click.argument("portal", metavar="PORTAL")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="text for people; json (docs/json-output.md), sarif, github (workflow annotations) "
+    "and markdown (job summary or PR comment) for machines.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write the report to this file (atomically) instead of stdout.",
+)
+@click.option("--strict", is_flag=True, help="Also report order changes, as notices.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["drift", "error", "never"]),
+    default="drift",
+    show_default=True,
+    help="drift: exit 1 on any change. error: only on error-severity changes. never: exit 0.",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Config file (default: .prisma-lint.toml or [tool.prisma-lint] in pyproject.toml, "
+    "looked up from here).",
+)
+def diff_command(
+    *,
+    canonical: str,
+    portal: str,
+    fmt: str,
+    output: str | None,
+    strict: bool,
+    fail_on: str,
+    config_path: str | None,
+) -> None:
+    """Report every way PORTAL differs from CANONICAL.
+
+    CANONICAL is the schema the admin app owns; PORTAL is the read-only copy.
+    Each is a .prisma file or a multi-file schema folder. Formatting, comments
+    and order never count as drift (order does with --strict).
+
+    \b
+    Examples:
+      prisma-lint diff ../admin/prisma/schema.prisma prisma/schema.prisma
+      prisma-lint diff admin.prisma portal.prisma --format json -o drift.json
+      prisma-lint diff admin.prisma portal.prisma --format github   # in a workflow
+
+    Exit status: 0 no drift, 1 drift, 2 error (unreadable or invalid schema,
+    bad config). Every change code is explained in docs/changes.md.
+    """
+    from ..engine import diff_paths
+
+    try:
+        config = _config(config_path)
+        result = diff_paths(canonical, portal, config=config, strict=strict)
+    except PrismaLintError as err:
+        print_error(err)
+        sys.exit(err.exit_code)
+    _emit(result, fmt, output)
+    sys.exit(verdict_exit_code(result, fail_on))
