@@ -118,8 +118,8 @@ def _explain(
 def _policy(cwd: Path, portal: Path, config: Config) -> tuple[Change, ...]:
     """The ownership rules, over the portal app: its folder in a monorepo, else the repository."""
     schema = (cwd / portal).resolve()
-    repo = _repo_root(schema)
-    app = _app_root(schema, repo)
+    repo = _repo_root(schema) or _repo_root(cwd.resolve()) or cwd.resolve()
+    app = _app_root(schema, repo) if repo in schema.parents else repo
     found: list[Change] = []
     if config.check_migrations:
         found += find_migration_folders(app, schema, base=repo)
@@ -128,11 +128,12 @@ def _policy(cwd: Path, portal: Path, config: Config) -> tuple[Change, ...]:
     return tuple(found)
 
 
-def _repo_root(path: Path) -> Path:
+def _repo_root(path: Path) -> Path | None:
+    """The git working tree holding path, if any (its policy scope)."""
     for folder in (path, *path.parents):
         if (folder / ".git").exists():
             return folder
-    return path if path.is_dir() else path.parent
+    return None
 
 
 def _app_root(schema: Path, repo: Path) -> Path:

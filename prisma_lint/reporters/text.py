@@ -17,7 +17,7 @@ def render(result: DiffResult, style: Style = plain) -> str:
             f"{result.canonical_source}{ignored}.\n"
         )
     out: list[str] = []
-    for block, changes in groupby(result.changes, key=lambda c: c.path.split(".")[0]):
+    for block, changes in groupby(result.changes, key=group_of):
         out.append(style(block, "location"))
         for change in changes:
             out.extend(_change(change, style))
@@ -38,6 +38,12 @@ def edited_note(verdict: Verdict) -> str:
         f"the copy; the nearest is {near.commit[:7]} ({near.date[:10]}, "
         f"{near.position} schema commits behind), {_count(verdict.nearest_distance, 'fact')} apart."
     )
+
+
+def group_of(change: Change) -> str:
+    """The heading a change is listed under: its block, or what it is about."""
+    headings = {"schema": "Portal copy", "repository": "Portal repository"}
+    return headings.get(change.object) or change.path.split(".")[0]
 
 
 def _change(change: Change, style: Style) -> list[str]:
