@@ -4,7 +4,8 @@
 #   .venv/          Python 3.10+ venv with prisma-lint (editable) and the test extra
 #   node_modules/   the official Prisma parser, pinned in package.json (npm ci)
 #
-# Then: ruff (format and lint), mypy --strict, and pytest. Extra arguments go
+# Then: ruff (format and lint), mypy --strict, the action and workflow
+# linters, and pytest. Extra arguments go
 # to pytest. Oracle and corpus tests run when Node and the corpus are present
 # (../shared/corpus or $PRISMA_LINT_CORPUS), and say why when they skip.
 set -euo pipefail
@@ -27,4 +28,11 @@ fi
 .venv/bin/ruff format --check .
 .venv/bin/ruff check .
 .venv/bin/mypy
+
+# The action and workflows: schema-valid, actionlint-clean, and no zizmor findings (offline).
+.venv/bin/check-jsonschema --builtin-schema vendor.github-actions action.yml
+.venv/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+.venv/bin/actionlint .github/workflows/*.yml
+.venv/bin/zizmor --offline --quiet action.yml .github/workflows/
+
 .venv/bin/pytest "$@"

@@ -12,15 +12,13 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
 from .. import __version__
 from ..errors import EXIT_CLEAN, EXIT_DRIFT, EXIT_ERROR, PrismaLintError, SchemaSyntaxError
 from ..reporters.diagnostics import render_diagnostics
-
-T = TypeVar("T")
 
 COLORS = {
     "error": "red",
@@ -111,40 +109,58 @@ def main() -> None:
 FORMATS = ["text", "json", "github", "sarif", "markdown"]
 
 
-def attempt(work: Callable[[], T]) -> T:
-    """Run core work; on a prisma-lint error, print it and exit with its code."""
-    try:
-        return work()
-    except PrismaLintError as err:
-        print_error(err)
-        sys.exit(err.exit_code)
-
-
 def _config(path: str | None) -> Any:
     from ..config import find_config, load_config
 
     return load_config(Path(path) if path else find_config(Path.cwd()))
 
 
-def _emit(result: Any, fmt: str, output: str | None) -> None:
+def write_option(function: Any) -> Any:
+    """--write FORMAT=PATH, repeatable: more reports from the same run (the Action uses it)."""
+    return click.option(
+        "--write",
+        "writes",
+        multiple=True,
+        metavar="FORMAT=PATH",
+        callback=_check_writes,
+        help=f"Also write the report in FORMAT ({', '.join(FORMATS)}) to PATH, atomically. Repeatable.",
+    )(function)
+
+
+def _check_writes(
+    ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
+) -> list[tuple[str, str]]:
+    pairs = []
+    for value in values:
+        fmt, sep, path = value.partition("=")
+        if not sep or fmt not in FORMATS or not path:
+            raise click.BadParameter(
+                f"{value!r}: expected FORMAT=PATH with FORMAT one of {', '.join(FORMATS)}"
+            )
+        pairs.append((fmt, path))
+    return pairs
+
+
+def emit(result: Any, fmt: str, output: str | None, writes: list[tuple[str, str]]) -> None:
+    """Print the report (or write it to --output), then every --write report."""
     from ..reporters import reporter
 
     if fmt == "text" and output is None:
         from ..reporters import text
 
-        report = text.render(result, make_style(color_enabled()))
+        click.echo(text.render(result, make_style(color_enabled())), nl=False)
+    elif output is None:
+        click.echo(reporter(fmt)(result), nl=False)
     else:
-        report = reporter(fmt)(result)
-    if output is None:
-        click.echo(report, nl=False)
-        return
+        writes = [(fmt, output), *writes]
     from ..fileio import write_atomic
 
-    try:
-        write_atomic(output, report.encode("utf-8"))
-    except PrismaLintError as err:
-        print_error(err)
-        sys.exit(err.exit_code)
+    for kind, path in writes:
+        try:
+            write_atomic(path, reporter(kind)(result).encode("utf-8"))
+        except PrismaLintError as err:
+            print_error(err)
+            sys.exit(err.exit_code)
 
 
 def verdict_exit_code(result: Any, fail_on: str) -> int:

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import EXIT_CLEAN, EXIT_DRIFT, ConfigError, PrismaLintError
-from .app import FORMATS, _config, _emit, cli, print_error, verdict_exit_code
+from .app import FORMATS, _config, cli, emit, print_error, verdict_exit_code, write_option
 
 
 @cli.command("check")
@@ -54,6 +54,7 @@ from .app import FORMATS, _config, _emit, cli, print_error, verdict_exit_code
     default=None,
     help="Where remote repositories are fetched (default: ~/.cache/prisma-lint).",
 )
+@write_option
 def check_command(
     *,
     canonical: str | None,
@@ -62,6 +63,7 @@ def check_command(
     merge_base: bool,
     fmt: str,
     output: str | None,
+    writes: list[tuple[str, str]],
     strict: bool,
     fail_on: str,
     config_path: str | None,
@@ -101,7 +103,7 @@ def check_command(
     except PrismaLintError as err:
         print_error(err)
         sys.exit(err.exit_code)
-    _emit(result, fmt, output)
+    emit(result, fmt, output, writes)
     sys.exit(verdict_exit_code(result, fail_on))
 
 
@@ -164,3 +166,43 @@ def sync_command(
     if not steps:
         click.echo(f"{target} is in sync with {source}.")
     sys.exit(EXIT_DRIFT if dry_run and steps else EXIT_CLEAN)
+
+
+@cli.command("pr-comment")
+@click.argument("report", type=click.Path(exists=True, dir_okay=False))
+@click.argument("markdown", type=click.Path(exists=True, dir_okay=False))
+def pr_comment_command(*, report: str, markdown: str) -> None:
+    """Post REPORT's drift on the pull request as one comment, kept up to date.
+
+    For the GitHub Action: REPORT is the JSON report and MARKDOWN the Markdown
+    one from the same `check` run. Uses GITHUB_TOKEN (or PRISMA_LINT_TOKEN),
+    GITHUB_API_URL, GITHUB_REPOSITORY and GITHUB_EVENT_PATH. Outside a pull
+    request it does nothing. A token that may not comment (a fork's pull
+    request) is reported as a notice, never as a failure.
+    """
+    import json
+    import os
+
+    from ..ghcomment import ApiError, from_environment, sync_comment
+
+    token = os.environ.get("PRISMA_LINT_TOKEN") or os.environ.get("GITHUB_TOKEN") or ""
+    where = from_environment(token)
+    if where is None:
+        click.echo("Not a pull request: no comment to write.")
+        return
+    with open(report, encoding="utf-8") as f:
+        drift = bool(json.load(f).get("drift"))
+    with open(markdown, encoding="utf-8") as f:
+        body = f.read()
+    try:
+        outcome = sync_comment(where[0], where[1], body, drift)
+    except ApiError as err:
+        click.echo(f"::warning title=prisma-lint::Could not update the pull request comment: {err}")
+        return
+    if outcome.action == "refused":
+        click.echo(
+            "::notice title=prisma-lint::This token may not comment on the pull request (a fork's pull "
+            "request gets a read-only token); the report is in the job summary."
+        )
+        return
+    click.echo(f"Pull request comment: {outcome.action}.")

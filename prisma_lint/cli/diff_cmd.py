@@ -7,7 +7,7 @@ import sys
 import click
 
 from ..errors import PrismaLintError
-from .app import FORMATS, _config, _emit, cli, print_error, verdict_exit_code
+from .app import FORMATS, _config, cli, emit, print_error, verdict_exit_code, write_option
 
 
 @cli.command("diff")
@@ -45,12 +45,14 @@ from .app import FORMATS, _config, _emit, cli, print_error, verdict_exit_code
     help="Config file (default: .prisma-lint.toml or [tool.prisma-lint] in pyproject.toml, "
     "looked up from here).",
 )
+@write_option
 def diff_command(
     *,
     canonical: str,
     portal: str,
     fmt: str,
     output: str | None,
+    writes: list[tuple[str, str]],
     strict: bool,
     fail_on: str,
     config_path: str | None,
@@ -78,5 +80,5 @@ def diff_command(
     except PrismaLintError as err:
         print_error(err)
         sys.exit(err.exit_code)
-    _emit(result, fmt, output)
+    emit(result, fmt, output, writes)
     sys.exit(verdict_exit_code(result, fail_on))

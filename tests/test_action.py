@@ -1,0 +1,191 @@
+"""The GitHub Action, run step by step as the runner runs it (tests/action_runner.py).
+
+Scenarios: a clean copy, a stale copy, an edited copy, an invalid schema, more
+than ten changes (GitHub's annotation cap), and a fork-like run whose comment
+is refused. The PR comment is also tested on its own against a fake GitHub
+API on 127.0.0.1: created once, then updated in place, then resolved.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from prisma_lint import ghcomment
+from tests.action_runner import ActionRun, run_action
+from tests.fake_github import FakeGitHub
+from tests.gitrepos import SCHEMA, admin_repo, git, portal_repo, version
+
+
+@pytest.fixture(scope="module")
+def runner_temp(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Shared by the scenarios, so the install step builds prisma-lint once, like a cached runner."""
+    return tmp_path_factory.mktemp("runner-temp")
+
+
+@pytest.fixture
+def admin(tmp_path: Path) -> dict[str, object]:
+    commits = admin_repo(tmp_path / "admin")
+    git(tmp_path, "clone", "--quiet", "--bare", str(tmp_path / "admin"), str(tmp_path / "remote.git"))
+    return {"commits": commits, "canonical": f"{(tmp_path / 'remote.git').as_uri()}#main:{SCHEMA}"}
+
+
+def event(tmp_path: Path, number: int | None = 7) -> str:
+    path = tmp_path / "event.json"
+    path.write_text(
+        json.dumps({"pull_request": {"number": number}} if number else {"ref": "refs/heads/main"})
+    )
+    return str(path)
+
+
+def act(workspace: Path, runner_temp: Path, inputs: dict[str, str], **env: str) -> ActionRun:
+    base = {
+        "PRISMA_LINT_ALLOW_FILE_URLS": "1",
+        "XDG_CACHE_HOME": str(workspace.parent / "cache"),
+        "GITHUB_REPOSITORY": "acme/portal",
+    }
+    return run_action(inputs, workspace, runner_temp, env={**base, **env})
+
+
+def annotations(run: ActionRun) -> list[str]:
+    return [line for line in run.stdout.splitlines() if line.startswith("::")]
+
+
+def test_clean_copy(tmp_path: Path, runner_temp: Path, admin: dict[str, object]) -> None:
+    portal = portal_repo(tmp_path / "portal", version(5))
+    run = act(portal, runner_temp, {"canonical": str(admin["canonical"]), "portal": SCHEMA})
+    assert run.status == 0, run.stderr
+    assert run.outputs == {
+        "drift": "false",
+        "verdict": "clean",
+        "changes": "0",
+        "report": str(runner_temp / "prisma-lint" / "report.json"),
+    }
+    assert annotations(run) == []
+    assert run.summary.startswith("## ✅ prisma-lint: no drift")
+    assert "Comment on the pull request" not in run.ran  # comment defaults to false
+
+
+def test_stale_copy(tmp_path: Path, runner_temp: Path, admin: dict[str, object]) -> None:
+    portal = portal_repo(tmp_path / "portal", version(3))
+    run = act(portal, runner_temp, {"canonical": str(admin["canonical"]), "portal": SCHEMA})
+    assert run.status == 1
+    assert (run.outputs["drift"], run.outputs["verdict"], run.outputs["changes"]) == ("true", "stale", "1")
+    commit = str(admin["commits"][3])  # type: ignore[index]
+    assert annotations(run) == [
+        f"::error file={SCHEMA},line=1,col=1,title=PORTAL_STALE::The portal copy matches the canonical "
+        f"schema at {commit[:7]} (2026-10-07), 2 schema commits behind. Run `prisma-lint sync`."
+    ]
+    assert run.summary.startswith("## ❌ prisma-lint: the portal copy is out of date (1 change)")
+    assert json.loads(Path(run.outputs["report"]).read_text())["verdict"]["status"] == "stale"
+
+
+def test_edited_copy_with_config_in_working_directory(
+    tmp_path: Path, runner_temp: Path, admin: dict[str, object]
+) -> None:
+    portal = portal_repo(tmp_path / "portal", version(5).replace("field5 String?", "field5 Int"))
+    (portal / "pyproject.toml").write_text(
+        f'[tool.prisma-lint]\ncanonical = "{admin["canonical"]}"\nportal = "{SCHEMA}"\n'
+    )
+    run = act(portal, runner_temp, {})
+    assert run.status == 1
+    assert (run.outputs["verdict"], run.outputs["changes"]) == ("edited", "1")
+    assert annotations(run) == [
+        f"::error file={SCHEMA},line=11,col=3,title=FIELD_TYPE_CHANGED::Field Account.field5 changed type "
+        "from String? to Int in the portal copy."
+    ]
+    assert "| 🔴 error | `FIELD_TYPE_CHANGED` | `Account.field5` |" in run.summary
+
+
+def test_invalid_schema(tmp_path: Path, runner_temp: Path, admin: dict[str, object]) -> None:
+    portal = portal_repo(tmp_path / "portal", version(2).replace("field1 String?", "field1 String!"))
+    run = act(portal, runner_temp, {"canonical": str(admin["canonical"]), "portal": SCHEMA})
+    assert run.status == 2
+    assert run.outputs == {"drift": "false", "verdict": "error", "changes": "0", "report": ""}
+    assert f"{SCHEMA}:7:10: error: Fields are required by default" in run.stderr
+    assert "::error title=prisma-lint::prisma-lint could not check the schema; see the log." in annotations(
+        run
+    )
+    assert run.summary.startswith("## ⚠️ prisma-lint could not check the schema")
+    assert "Fields are required by default" in run.summary
+
+
+def test_more_than_ten_changes_are_capped(
+    tmp_path: Path, runner_temp: Path, admin: dict[str, object]
+) -> None:
+    extra = "".join(f"  portal{i} Int?\n" for i in range(13))
+    portal = portal_repo(tmp_path / "portal", version(5).replace("  id Int @id\n", "  id Int @id\n" + extra))
+    run = act(
+        portal, runner_temp, {"canonical": str(admin["canonical"]), "portal": SCHEMA, "fail-on": "error"}
+    )
+    assert run.status == 1
+    assert run.outputs["changes"] == "13"
+    lines = annotations(run)
+    assert sum(line.startswith("::error file=") for line in lines) == 10
+    assert lines[-1].startswith("::notice title=prisma-lint::3 more changes are not shown as annotations")
+
+
+def test_fork_like_run_whose_comment_is_refused(
+    tmp_path: Path, runner_temp: Path, admin: dict[str, object]
+) -> None:
+    portal = portal_repo(tmp_path / "portal", version(5).replace("field5", "renamed5"))
+    with FakeGitHub(refuse_writes=True) as api:
+        run = act(
+            portal,
+            runner_temp,
+            {
+                "canonical": str(admin["canonical"]),
+                "portal": SCHEMA,
+                "comment": "true",
+                "fail-on": "never",
+                "token": "ghs_readonly",
+            },
+            GITHUB_API_URL=api.url,
+            GITHUB_EVENT_PATH=event(tmp_path),
+        )
+    assert run.status == 0  # fail-on never, and a refused comment never fails the job
+    assert "Comment on the pull request" in run.ran
+    assert "::notice title=prisma-lint::This token may not comment on the pull request" in run.stdout
+    assert api.writes() == [("POST", "/repos/acme/portal/issues/7/comments")]
+    assert all(auth == "Bearer ghs_readonly" for *_, auth in api.requests)
+    assert run.summary.startswith("## ❌ prisma-lint")  # the report is still in the job summary
+
+
+def test_comment_created_updated_then_resolved(tmp_path: Path) -> None:
+    with FakeGitHub() as api:
+        github = ghcomment.GitHub(api.url, "acme/portal", "t0ken")
+        assert ghcomment.sync_comment(github, 7, "## drift v1", drift=True).action == "created"
+        assert ghcomment.sync_comment(github, 7, "## drift v1", drift=True).action == "unchanged"
+        assert ghcomment.sync_comment(github, 7, "## drift v2", drift=True).action == "updated"
+        assert ghcomment.sync_comment(github, 7, "", drift=False).action == "resolved"
+        assert ghcomment.sync_comment(github, 7, "", drift=False).action == "unchanged"
+    assert api.writes() == [
+        ("POST", "/repos/acme/portal/issues/7/comments"),
+        ("PATCH", "/repos/acme/portal/issues/comments/101"),
+        ("PATCH", "/repos/acme/portal/issues/comments/101"),
+    ]
+    assert len(api.comments) == 2 and api.comments[0]["body"] == "Looks good to me!"  # one comment of ours
+    assert api.comments[1]["body"].startswith(ghcomment.MARKER)
+    assert "resolved" in api.comments[1]["body"]
+
+
+def test_no_comment_outside_a_pull_request(tmp_path: Path) -> None:
+    assert ghcomment.pull_request_number(event(tmp_path, None)) is None
+    assert ghcomment.pull_request_number(event(tmp_path, 12)) == 12
+
+
+def test_action_yaml_rules() -> None:
+    """Every run step uses bash and no expression; setup-python is pinned by full SHA."""
+    import yaml
+
+    spec = yaml.safe_load((Path(__file__).resolve().parents[1] / "action.yml").read_text())
+    for step in spec["runs"]["steps"]:
+        if "run" in step:
+            assert step["shell"] == "bash" and "${{" not in step["run"]
+        else:
+            name, _, ref = step["uses"].partition("@")
+            assert name == "actions/setup-python" and len(ref) == 40
+    assert set(spec["outputs"]) == {"drift", "verdict", "changes", "report"}
+    assert {"icon", "color"} <= set(spec["branding"])
