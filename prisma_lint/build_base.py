@@ -9,6 +9,7 @@ one process parses one file at a time.
 
 from __future__ import annotations
 
+from sys import intern
 from typing import Any
 
 from lark import Token, Transformer
@@ -69,14 +70,14 @@ class BuilderBase(Transformer[Token, Any]):
         """A plain identifier: no dots, letters checked."""
         if not valid_identifier(tok):
             raise Reject(tok)
-        return str(tok)
+        return intern(str(tok))  # names repeat (id, String, ...): one string each
 
     @staticmethod
     def _path(tok: Token) -> str:
         """A dotted path (`db.VarChar`): each part checked."""
         if not tok.isascii() and not all(valid_identifier(p) for p in tok.split(".") if p):
             raise Reject(tok)
-        return str(tok)
+        return intern(str(tok))
 
     def _error(self, tok: Token, message: str, offset: int = 0) -> None:
         """Record an error at `offset` code points into `tok`."""

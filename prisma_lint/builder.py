@@ -10,6 +10,7 @@ the file to line-by-line recovery like any other bad line.
 from __future__ import annotations
 
 from dataclasses import replace
+from sys import intern
 from typing import Any
 
 from lark import Token
@@ -119,7 +120,7 @@ class AstBuilder(ValueRules):
         name = head.lstrip("@").lstrip(WHITESPACE)
         if not name.isascii():
             self._path(Token("IDENT", name))
-        return ast.Attribute(name, args or (), span)
+        return ast.Attribute(intern(name), tuple(args) if args else (), span)
 
     # ---- field types ----------------------------------------------------
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import re
 from collections.abc import Iterator
 
 from lark import Lark
 from lark.exceptions import UnexpectedInput
 
-from . import ast, grammar_tables, recovery
+from . import ast, grammar_tables, nesting, recovery
 from .builder import AstBuilder, Reject
 from .errors import Diagnostic, SchemaSyntaxError
 from .sources import SourceFile, read_schema
@@ -39,10 +40,20 @@ def normalise_newlines(text: str) -> str:
 ParseResult = tuple[tuple[ast.Block, ...], tuple[Diagnostic, ...]]
 
 
+CONFLICT = re.compile(r"^(<{7}|={7}|>{7})(?: |$)", re.MULTILINE)
+
+
 def parse_text(text: str, file: str = "schema.prisma") -> ParseResult:
     """Parse one file's text: its blocks, or no blocks and every syntax error found."""
     lark, builder = _parser()
     text = normalise_newlines(text)
+    if "\n<<<<<<<" in text or text.startswith("<<<<<<<"):
+        conflicts = _conflicts(text, file)
+        if conflicts:
+            return (), conflicts
+    too_deep = nesting.check(text, file)
+    if too_deep:
+        return (), too_deep
     builder.begin(file, text)
     try:
         blocks: list[ast.Block] = lark.parse(text, start="start")  # type: ignore[assignment]
@@ -68,6 +79,25 @@ def parse_sources(files: list[SourceFile]) -> ast.Schema:
     if errors:
         raise SchemaSyntaxError(tuple(errors))
     return ast.Schema(tuple(blocks), tuple(f.display for f in files))
+
+
+def _conflicts(text: str, file: str) -> tuple[Diagnostic, ...]:
+    """Git's conflict markers: one clear error each, instead of a page of parse errors."""
+    lines = text.split("\n")
+    out = []
+    for match in CONFLICT.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        out.append(
+            Diagnostic(
+                file,
+                line,
+                1,
+                f"unresolved merge conflict at line {line}: resolve the conflict "
+                f"(git's `{match.group(1)}` marker is still here)",
+                lines[line - 1],
+            )
+        )
+    return tuple(out)
 
 
 @contextlib.contextmanager

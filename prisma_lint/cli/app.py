@@ -90,6 +90,9 @@ def main() -> None:
     reason the cycle collector stays off: one short run makes almost no cycles.
     """
     gc.disable()
+    # Values may nest 1,900 levels (Prisma's own parser takes 1,500); the passes over
+    # them recurse a few frames per level.
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), 20_000))
     try:
         cli()
         code: int | str | None = 0
