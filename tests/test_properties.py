@@ -22,6 +22,7 @@ from prisma_lint.changes import Change
 from prisma_lint.diff import diff
 from prisma_lint.parser import normalise_newlines, parse_text
 from tests.corpus import corpus_dir, real_units
+from tests.fuzzing import reformat
 from tests.oracle.client import Oracle
 
 pytestmark = pytest.mark.corpus
@@ -67,33 +68,6 @@ def changes(old: str, new: str, strict: bool = False) -> list[Change]:
 
 
 # ---- never drift -----------------------------------------------------------------
-
-
-def _in_block_comment(lines: list[str]) -> list[bool]:
-    inside, out = False, []
-    for line in lines:
-        out.append(inside or "/*" in line)
-        if "/*" in line and "*/" not in line[line.rfind("/*") :]:
-            inside = True
-        elif inside and "*/" in line:
-            inside = False
-    return out
-
-
-def reformat(text: str, rnd: random.Random) -> str:
-    """New indentation, `//` comments after code lines, and CRLF line ends, at random."""
-    lines = text.split("\n")
-    shielded = _in_block_comment(lines)
-    out = []
-    for line, shield in zip(lines, shielded, strict=True):
-        stripped = line.lstrip(" \t")
-        indent = rnd.choice(["", " ", "    ", "\t", " \t "]) if not shield and stripped else ""
-        out.append(indent + stripped if indent or (not shield and stripped) else line)
-        code = stripped and not stripped.startswith(("//", "/*", "*")) and "//" not in stripped
-        if not shield and code and rnd.random() < 0.2:
-            out.append(rnd.choice(["", "  "]) + "// a comment prisma-lint must ignore")
-    joined = "\n".join(out)
-    return joined.replace("\n", "\r\n") if rnd.random() < 0.5 else joined
 
 
 def shuffle_blocks(text: str, rnd: random.Random) -> str:
