@@ -13,12 +13,12 @@ from pathlib import Path
 
 from .changes import Change, Code, DiffResult, Kind, Location, Verdict
 from .config import Config
-from .engine import diff_sources
+from .engine import diff_sources, load
 from .errors import ConfigError
 from .history import judge
 from .parser import parse_sources
 from .policy import find_migrate_commands, find_migration_folders
-from .sources import SourceFile, read_schema
+from .sources import SourceFile
 from .specs import GitSpec, parse_spec
 
 
@@ -30,18 +30,6 @@ class CheckOptions:
     merge_base: bool = False  # ... at the merge base of HEAD and canonical_ref
     strict: bool = False
     cwd: Path = Path(".")
-
-
-def load(text: str, *, cwd: Path, config: Config) -> tuple[list[SourceFile], GitSpec | None]:
-    """Read a schema named by any source syntax: a path, REF:PATH or URL#REF:PATH."""
-    spec = parse_spec(text, cwd)
-    if spec is None:
-        files = read_schema(str(cwd / text) if not Path(text).is_absolute() else text)
-        return [replace(f, display=_relative(f.display, cwd)) for f in files], None
-    from . import gitsource
-
-    cache = Path(config.cache_dir) if config.cache_dir else None
-    return gitsource.read(spec, cwd=cwd, cache_dir=cache), spec
 
 
 def run_check(options: CheckOptions, config: Config) -> DiffResult:
@@ -144,10 +132,3 @@ def _app_root(schema: Path, repo: Path) -> Path:
         if repo not in folder.parents:
             break
     return repo
-
-
-def _relative(path: str, cwd: Path) -> str:
-    try:
-        return str(Path(path).relative_to(cwd)) if cwd != Path(".") else path
-    except ValueError:
-        return path

@@ -1,11 +1,12 @@
 """The core's entry points: read, parse, diff, apply the config. No printing.
 
-cli.py calls these; so would any other front end.
+The cli package calls these; so would any other front end.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from .changes import Change, DiffResult, Location
 from .config import Config
@@ -14,15 +15,38 @@ from .errors import SchemaSyntaxError
 from .pairparse import parse_pair
 from .parser import normalise_newlines
 from .sources import SourceFile, read_schema
+from .specs import GitSpec, parse_spec
+
+
+def load(text: str, *, cwd: Path, config: Config) -> tuple[list[SourceFile], GitSpec | None]:
+    """Read a schema named by any source syntax: a path, REF:PATH or URL#REF:PATH."""
+    spec = parse_spec(text, cwd)
+    if spec is None:
+        if cwd == Path(".") or Path(text).is_absolute():
+            return read_schema(text), None
+        files = read_schema(str(cwd / text))
+        return [replace(f, display=_relative(f.display, cwd)) for f in files], None
+    from . import gitsource
+
+    cache = Path(config.cache_dir) if config.cache_dir else None
+    return gitsource.read(spec, cwd=cwd, cache_dir=cache), spec
+
+
+def _relative(path: str, cwd: Path) -> str:
+    try:
+        return str(Path(path).relative_to(cwd))
+    except ValueError:
+        return path
 
 
 def diff_paths(
     canonical: str, portal: str, *, config: Config | None = None, strict: bool = False
 ) -> DiffResult:
-    """Compare two schemas (files or folders). Raises on unreadable or invalid input,
+    """Compare two schemas (any source syntax). Raises on unreadable or invalid input,
     with the problems of both sides together."""
     config = config or Config()
-    canonical_files, portal_files = read_schema(canonical), read_schema(portal)
+    canonical_files = load(canonical, cwd=Path("."), config=config)[0]
+    portal_files = load(portal, cwd=Path("."), config=config)[0]
     return diff_sources(canonical_files, portal_files, canonical, portal, config=config, strict=strict)
 
 

@@ -20,7 +20,7 @@ from lark.exceptions import UnexpectedInput
 from . import ast, grammar_tables, nesting, recovery
 from .builder import AstBuilder, Reject
 from .errors import Diagnostic, SchemaSyntaxError
-from .sources import SourceFile, read_schema
+from .sources import SourceFile
 
 
 @functools.cache
@@ -113,5 +113,10 @@ def gc_paused() -> Iterator[None]:
 
 
 def parse_path(path: str) -> ast.Schema:
-    """Read and parse a schema file or multi-file schema folder."""
-    return parse_sources(read_schema(path))
+    """Read and parse a schema: a file, a folder, REF:PATH or URL#REF:PATH."""
+    from pathlib import Path
+
+    from .config import Config
+    from .engine import load
+
+    return parse_sources(load(path, cwd=Path("."), config=Config())[0])

@@ -260,3 +260,17 @@ def test_check_without_a_canonical_schema_is_an_error(
     monkeypatch.chdir(portal_repo(tmp_path / "portal", version(1)))
     code, _, err = run("check")
     assert code == 2 and "no canonical schema" in err
+
+
+def test_diff_and_parse_accept_git_sources_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    admin_repo(tmp_path / "admin", versions=3)
+    monkeypatch.chdir(tmp_path / "admin")
+    code, out, _ = run("diff", f"HEAD~2:{SCHEMA}", SCHEMA, "--format", "json")
+    assert code == 1
+    assert [c["path"] for c in json.loads(out)["changes"]] == ["Account.field2"]  # added since version 1
+    code, out, _ = run("parse", f"HEAD~4:{SCHEMA}")
+    assert (
+        code == 0
+        and out
+        == f"HEAD~4:{SCHEMA}: 2 blocks (1 datasource, 1 model), 1 field, 0 enum values, no syntax errors\n"
+    )

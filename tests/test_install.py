@@ -1,4 +1,4 @@
-"""The built wheel carries grammar/ and parses on its own, outside the source tree."""
+"""A plain, non-editable `pip install .` in a fresh venv can parse: grammar/ ships in the wheel."""
 
 from __future__ import annotations
 
@@ -10,36 +10,33 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_wheel_ships_the_grammar_and_parses(tmp_path: Path) -> None:
-    wheels = tmp_path / "wheels"
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(ROOT)],
-        check=True,
-        capture_output=True,
-    )
-    (wheel,) = wheels.glob("prisma_lint-*.whl")
-    site = tmp_path / "site"
-    subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(site), str(wheel)],
-        check=True,
-        capture_output=True,
-    )
-    assert (site / "prisma_lint" / "grammar" / "prisma.lark").is_file()
-    # Run from an empty folder with only the installed copy first on the path, so
-    # neither the checkout nor its grammar/ can be picked up by accident.
-    env = {**os.environ, "PYTHONPATH": str(site)}
-    code = (
-        "import prisma_lint, prisma_lint.cli; "
-        f"assert prisma_lint.__file__.startswith({str(site)!r}), prisma_lint.__file__; "
-        "prisma_lint.cli.main()"
-    )
-    schema = ROOT / "examples/admin/prisma/schema.prisma"
-    proc = subprocess.run(
-        [sys.executable, "-c", code, "parse", str(schema)],
+def test_fresh_venv_install_parses(tmp_path: Path) -> None:
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    subprocess.run([*pip, str(ROOT)], check=True, capture_output=True)
+    installed = subprocess.run(
+        [
+            str(venv / "bin" / "python"),
+            "-c",
+            "import prisma_lint, pathlib; print(pathlib.Path(prisma_lint.__file__).parent)",
+        ],
         capture_output=True,
         text=True,
-        env=env,
+        check=True,
         cwd=tmp_path,
+    ).stdout.strip()
+    assert installed.startswith(str(venv)), installed  # the installed copy, not this checkout
+    assert (Path(installed) / "grammar" / "prisma.lark").is_file()
+    assert (Path(installed) / "grammar" / "prisma.lark.tables").is_file()
+    # From an empty folder, so nothing of the checkout can be picked up by accident.
+    schema = ROOT / "examples/admin/prisma/schema.prisma"
+    proc = subprocess.run(
+        [str(venv / "bin" / "prisma-lint"), "parse", str(schema)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "NO_COLOR": "1"},
         check=False,
     )
     assert proc.returncode == 0, proc.stderr

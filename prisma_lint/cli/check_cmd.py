@@ -141,7 +141,7 @@ def sync_command(
     from dataclasses import replace
 
     from .. import sync
-    from ..check import load
+    from ..engine import load
 
     try:
         config = _config(config_path)
