@@ -35,19 +35,26 @@ def measure(command: list[str], runs: int) -> tuple[float, int]:
     times, peaks = [], []
     for _ in range(runs):
         start = time.perf_counter()
-        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT,
-                                env={**os.environ, "NO_COLOR": "1"})
+        proc = subprocess.Popen(
+            command,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            cwd=ROOT,
+            env={**os.environ, "NO_COLOR": "1"},
+        )
         _, status, usage = os.wait4(proc.pid, 0)
         times.append(time.perf_counter() - start)
         peaks.append(usage.ru_maxrss * 1024)
         if os.waitstatus_to_exitcode(status) not in (0, 1):
-            sys.exit(f"{' '.join(command[:3])} failed: {proc.stderr.read().decode()[-1000:] if proc.stderr else ''}")
+            detail = proc.stderr.read().decode()[-1000:] if proc.stderr else ""
+            sys.exit(f"{' '.join(command[:3])} failed: {detail}")
     return statistics.median(times), max(peaks)
 
 
 def scaled(text: str, factor: int) -> str:
-    copies = [text] + [re.sub(r"^(model|enum|view|type) (\w+)", rf"\1 \2X{i}", text, flags=re.M)
-                       for i in range(1, factor)]
+    copies = [text] + [
+        re.sub(r"^(model|enum|view|type) (\w+)", rf"\1 \2X{i}", text, flags=re.M) for i in range(1, factor)
+    ]
     return "\n".join(copies)
 
 
@@ -67,18 +74,24 @@ def row(name: str, size: int, ours: tuple[float, int], wasm: float, base: float 
     seconds, peak = ours
     budget = 150 * MIB + 20 * size
     growth = f"{seconds / base:6.1f}x" if base else "      "
-    return (f"  {name:<26} {size / MIB:7.1f} MB {seconds:8.2f} s {seconds / (size / MIB):7.3f} s/MB {growth}"
-            f" {peak / MIB:8.0f} MiB {'ok ' if peak <= budget else 'OVER'} (budget {budget / MIB:5.0f})"
-            f" {seconds / wasm:6.2f}")
+    return (
+        f"  {name:<26} {size / MIB:7.1f} MB {seconds:8.2f} s {seconds / (size / MIB):7.3f} s/MB {growth}"
+        f" {peak / MIB:8.0f} MiB {'ok ' if peak <= budget else 'OVER'} (budget {budget / MIB:5.0f})"
+        f" {seconds / wasm:6.2f}"
+    )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--factors", default="1,10,100")
     args = parser.parse_args()
     source = (corpus_dir() / DEFAULT_SCHEMA).read_text(encoding="utf-8")
-    print(f"  {'input':<26} {'size':>10} {'time':>10} {'per MB':>12} {'vs 1x':>7} {'peak RSS':>12}"
-          f" {'memory':>20} {'÷ wasm':>6}")
+    print(
+        f"  {'input':<26} {'size':>10} {'time':>10} {'per MB':>12} {'vs 1x':>7} {'peak RSS':>12}"
+        f" {'memory':>20} {'÷ wasm':>6}"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         base: dict[str, float] = {}
@@ -94,7 +107,8 @@ def main() -> None:
             base.setdefault("parse", parse[0] / factor)
             diff = measure([*prisma_lint(), "diff", str(schema), str(portal)], runs)
             wasm2 = measure(["node", str(PEERS), "wasm-lint", str(schema), str(portal)], runs)[0]
-            print(row(f"diff {factor}x (3 edits)", 2 * size, diff, wasm2, base.get("diff") and base["diff"] * factor))
+            linear = base.get("diff") and base["diff"] * factor
+            print(row(f"diff {factor}x (3 edits)", 2 * size, diff, wasm2, linear))
             base.setdefault("diff", diff[0] / factor)
         folder = folder_of(source, 2000, work / "folder")
         size = sum(p.stat().st_size for p in folder.rglob("*.prisma"))

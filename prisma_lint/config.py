@@ -17,8 +17,8 @@ ConfigError (exit 2), never silently ignored.
     GENERATOR_CHANGED = "error"
 
 `check` also reads: check-migrations and check-migrate-commands (policy
-checks, on by default), history-depth (schema commits searched for a stale
-match, 200) and cache-dir (where remote repositories are fetched).
+checks, on by default), history-depth (commits of canonical history searched
+for a stale match, 200) and cache-dir (where remote repositories are fetched).
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ class Config:
     severity: dict[Code, Severity] = field(default_factory=dict)
     check_migrations: bool = True  # `check`: a migrations folder in the portal repository
     check_migrate_commands: bool = True  # `check`: scripts that run prisma migrate / db push
-    history_depth: int = 200  # `check`: schema commits to search for a stale match
+    history_depth: int = 200  # `check`: commits of canonical history searched for a stale match
     cache_dir: str | None = None  # `check`: where remote repositories are fetched
 
     def apply(self, result: DiffResult) -> DiffResult:

@@ -100,6 +100,25 @@ def find_block_changes(canonical: ast.Schema, portal: ast.Schema) -> list[Change
     return changes
 
 
+def block_removed(block: ast.Block, anchor: Location) -> Change:
+    kind = kind_of(block)
+    message = f"{NOUN[kind]} {block.name} was removed from {COPY}."
+    return make(REMOVED[kind], Kind.REMOVED, kind, block.name, message, old=block, new=None, anchor=anchor)
+
+
+def block_added(block: ast.Block) -> Change:
+    kind = kind_of(block)
+    return make(
+        ADDED[kind],
+        Kind.ADDED,
+        kind,
+        block.name,
+        f"{NOUN[kind]} {block.name} was added in {COPY}.",
+        old=None,
+        new=block,
+    )
+
+
 def _kinds(schema: ast.Schema) -> dict[str, str]:
     return {b.name: kind_of(b) for b in schema.blocks if not isinstance(b, ast.ConfigBlock)}
 
@@ -112,28 +131,7 @@ def find_changes_in_block(old: ast.Block, new: ast.Block, kinds: Kinds) -> list[
                 make(Code.BLOCK_KIND_CHANGED, Kind.CHANGED, old.kind, old.name, message, old=old, new=new)
             ]
             return head + find_model_changes(old, new, kinds)
-        top = Location(new.span.file, 1, 1)
-        return [
-            make(
-                REMOVED[kind_of(old)],
-                Kind.REMOVED,
-                kind_of(old),
-                old.name,
-                f"{NOUN[kind_of(old)]} {old.name} was removed from {COPY}.",
-                old=old,
-                new=None,
-                anchor=top,
-            ),
-            make(
-                ADDED[kind_of(new)],
-                Kind.ADDED,
-                kind_of(new),
-                new.name,
-                f"{NOUN[kind_of(new)]} {new.name} was added in {COPY}.",
-                old=None,
-                new=new,
-            ),
-        ]
+        return [block_removed(old, Location(new.span.file, 1, 1)), block_added(new)]
     if isinstance(old, ast.Model):
         return find_model_changes(old, new, kinds)  # type: ignore[arg-type]
     if isinstance(old, ast.Enum):

@@ -118,6 +118,48 @@ def _config(path: str | None) -> Any:
     return load_config(Path(path) if path else find_config(Path.cwd()))
 
 
+def report_options(function: Any) -> Any:
+    """The options diff and check share: what to report, where, and when to fail."""
+    options: list[Callable[[Any], Any]] = [
+        click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(FORMATS),
+            default="text",
+            show_default=True,
+            help="text for people; json (docs/json-output.md), sarif, github (workflow annotations) "
+            "and markdown (job summary or PR comment) for machines.",
+        ),
+        click.option(
+            "-o",
+            "--output",
+            type=click.Path(dir_okay=False),
+            default=None,
+            help="Write the report to this file (atomically) instead of stdout.",
+        ),
+        write_option,
+        click.option("--strict", is_flag=True, help="Also report order changes, as notices."),
+        click.option(
+            "--fail-on",
+            type=click.Choice(["drift", "error", "never"]),
+            default="drift",
+            show_default=True,
+            help="drift: exit 1 on any finding. error: only on error-severity ones. never: exit 0.",
+        ),
+        click.option(
+            "--config",
+            "config_path",
+            type=click.Path(dir_okay=False),
+            default=None,
+            help="Config file (default: .prisma-lint.toml or [tool.prisma-lint] in pyproject.toml, "
+            "looked up from here).",
+        ),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
 def write_option(function: Any) -> Any:
     """--write FORMAT=PATH, repeatable: more reports from the same run (the Action uses it)."""
     return click.option(

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import EXIT_CLEAN, EXIT_DRIFT, ConfigError, PrismaLintError
-from .app import FORMATS, _config, cli, emit, print_error, verdict_exit_code, write_option
+from .app import _config, cli, emit, print_error, report_options, verdict_exit_code
 
 
 @cli.command("check")
@@ -24,29 +24,10 @@ from .app import FORMATS, _config, cli, emit, print_error, verdict_exit_code, wr
     "--merge-base", is_flag=True, help="With --canonical-ref: use the merge base of HEAD and REF (monorepos)."
 )
 @click.option(
-    "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="As for diff."
-)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Write the report to this file (atomically) instead of stdout.",
-)
-@click.option("--strict", is_flag=True, help="Also report order changes, as notices.")
-@click.option(
-    "--fail-on",
-    type=click.Choice(["drift", "error", "never"]),
-    default="drift",
-    show_default=True,
-    help="As for diff.",
-)
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="Config file.")
-@click.option(
     "--history-depth",
     type=click.IntRange(min=1),
     default=None,
-    help="Schema commits searched for a version the copy matches (default 200).",
+    help="Commits of canonical history searched for a version the copy matches (default 200).",
 )
 @click.option(
     "--cache-dir",
@@ -54,7 +35,7 @@ from .app import FORMATS, _config, cli, emit, print_error, verdict_exit_code, wr
     default=None,
     help="Where remote repositories are fetched (default: ~/.cache/prisma-lint).",
 )
-@write_option
+@report_options
 def check_command(
     *,
     canonical: str | None,

@@ -7,45 +7,13 @@ import sys
 import click
 
 from ..errors import PrismaLintError
-from .app import FORMATS, _config, cli, emit, print_error, verdict_exit_code, write_option
+from .app import _config, cli, emit, print_error, report_options, verdict_exit_code
 
 
 @cli.command("diff")
 @click.argument("canonical", metavar="CANONICAL")
 @click.argument("portal", metavar="PORTAL")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
-    default="text",
-    show_default=True,
-    help="text for people; json (docs/json-output.md), sarif, github (workflow annotations) "
-    "and markdown (job summary or PR comment) for machines.",
-)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Write the report to this file (atomically) instead of stdout.",
-)
-@click.option("--strict", is_flag=True, help="Also report order changes, as notices.")
-@click.option(
-    "--fail-on",
-    type=click.Choice(["drift", "error", "never"]),
-    default="drift",
-    show_default=True,
-    help="drift: exit 1 on any change. error: only on error-severity changes. never: exit 0.",
-)
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Config file (default: .prisma-lint.toml or [tool.prisma-lint] in pyproject.toml, "
-    "looked up from here).",
-)
-@write_option
+@report_options
 def diff_command(
     *,
     canonical: str,
