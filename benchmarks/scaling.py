@@ -16,10 +16,8 @@ import os
 import re
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,27 +25,25 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bench import DEFAULT_SCHEMA, PEERS, corpus_dir, edited_copy, prisma_lint  # noqa: E402
 
+sys.path.insert(0, str(ROOT))
+from tests.rss import run_measured  # noqa: E402
+
 MIB = 1024 * 1024
 
 
 def measure(command: list[str], runs: int) -> tuple[float, int]:
-    """Median wall time, and the largest peak RSS, over runs of one command."""
+    """Median wall time, and the largest peak RSS, over runs of one command (tests/rss.py)."""
     times, peaks = [], []
-    for _ in range(runs):
-        start = time.perf_counter()
-        proc = subprocess.Popen(
-            command,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            cwd=ROOT,
-            env={**os.environ, "NO_COLOR": "1"},
-        )
-        _, status, usage = os.wait4(proc.pid, 0)
-        times.append(time.perf_counter() - start)
-        peaks.append(usage.ru_maxrss * 1024)
-        if os.waitstatus_to_exitcode(status) not in (0, 1):
-            detail = proc.stderr.read().decode()[-1000:] if proc.stderr else ""
-            sys.exit(f"{' '.join(command[:3])} failed: {detail}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for _ in range(runs):
+            out, err = os.path.join(tmp, "out"), os.path.join(tmp, "err")
+            seconds, peak, status = run_measured(
+                command, str(ROOT), {**os.environ, "NO_COLOR": "1"}, out, err
+            )
+            if status not in (0, 1):
+                sys.exit(f"{' '.join(command[:3])} failed: {Path(err).read_text()[-1000:]}")
+            times.append(seconds)
+            peaks.append(peak)
     return statistics.median(times), max(peaks)
 
 

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 import sys
-import threading
+import tempfile
 from pathlib import Path
-from typing import Any
 
 import pytest
 from lark import Lark
@@ -21,6 +19,7 @@ from lark import Lark
 from prisma_lint import recovery
 from prisma_lint.parser import _parser, parse_path, parse_text
 from tests.gitrepos import version
+from tests.rss import run_measured
 
 ROOT = Path(__file__).resolve().parents[1]
 MODEL = (
@@ -31,29 +30,13 @@ MODEL = (
 
 def cli(*args: str) -> tuple[int, str, str, int]:
     """Run prisma-lint in a child: status, stdout, stderr, and the child's own peak RSS in bytes."""
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "prisma_lint", *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, "NO_COLOR": "1"},
-    )
-    streams: dict[str, str] = {}
-
-    def read(name: str, stream: Any) -> None:
-        streams[name] = stream.read()
-
-    readers = [
-        threading.Thread(target=read, args=item) for item in (("out", proc.stdout), ("err", proc.stderr))
-    ]
-    for reader in readers:
-        reader.start()
-    _, status, usage = os.wait4(proc.pid, 0)  # wait4, not wait: it reports this child's peak memory
-    for reader in readers:
-        reader.join()
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return proc.returncode, streams["out"], streams["err"], usage.ru_maxrss * 1024
+    with tempfile.TemporaryDirectory() as tmp:
+        out, err = os.path.join(tmp, "out"), os.path.join(tmp, "err")
+        _, peak, status = run_measured(
+            [sys.executable, "-m", "prisma_lint", *args], str(ROOT), {**os.environ, "NO_COLOR": "1"}, out, err
+        )
+        with open(out, encoding="utf-8") as o, open(err, encoding="utf-8") as e:
+            return status, o.read(), e.read(), peak
 
 
 def many_models(count: int) -> str:
