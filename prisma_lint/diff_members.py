@@ -8,6 +8,7 @@ first, then what only the portal copy has.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar
 
@@ -140,55 +141,20 @@ def find_field_type_changes(path: str, old: ast.Field, new: ast.Field, kinds: Ki
 
 def find_attribute_changes(path: str, old: ast.Field, new: ast.Field) -> list[Change]:
     changes = []
-    olds, news = keyed(old.attributes, _name), keyed(new.attributes, _name)
-    for name, a, b in paired(olds, news):
-        if b is None:
-            text = render_attribute(a)  # type: ignore[arg-type]
-            changes.append(
-                make(
-                    Code.FIELD_ATTRIBUTE_REMOVED,
-                    Kind.REMOVED,
-                    "field",
-                    path,
-                    f"Field {path} lost attribute {text} in {COPY}.",
-                    old=a,
-                    new=None,
-                    anchor=loc(new),
-                    detail=name,
-                )
-            )
-        elif a is None:
-            text = render_attribute(b)
-            changes.append(
-                make(
-                    Code.FIELD_ATTRIBUTE_ADDED,
-                    Kind.ADDED,
-                    "field",
-                    path,
-                    f"Field {path} gained attribute {text} in {COPY}.",
-                    old=None,
-                    new=b,
-                    anchor=None,
-                    detail=name,
-                )
-            )
-        elif attribute_key(a) != attribute_key(b):
-            message = (
-                f"Field {path} changed attribute {render_attribute(a)} to {render_attribute(b)} in {COPY}."
-            )
-            changes.append(
-                make(
-                    Code.FIELD_ATTRIBUTE_CHANGED,
-                    Kind.CHANGED,
-                    "field",
-                    path,
-                    message,
-                    old=a,
-                    new=b,
-                    anchor=None,
-                    detail=name,
-                )
-            )
+    for name, a, b in paired(keyed(old.attributes, _name), keyed(new.attributes, _name)):
+        if a is not None and b is not None and attribute_key(a) != attribute_key(b):
+            text = f"Field {path} changed attribute {render_attribute(a)} to {render_attribute(b)} in {COPY}."
+            code, kind = Code.FIELD_ATTRIBUTE_CHANGED, Kind.CHANGED
+        elif b is None and a is not None:
+            text = f"Field {path} lost attribute {render_attribute(a)} in {COPY}."
+            code, kind = Code.FIELD_ATTRIBUTE_REMOVED, Kind.REMOVED
+        elif a is None and b is not None:
+            text = f"Field {path} gained attribute {render_attribute(b)} in {COPY}."
+            code, kind = Code.FIELD_ATTRIBUTE_ADDED, Kind.ADDED
+        else:
+            continue
+        anchor = loc(new) if b is None else None
+        changes.append(make(code, kind, "field", path, text, old=a, new=b, anchor=anchor, detail=name))
     return changes
 
 
@@ -220,10 +186,24 @@ def _looks_renamed(a: ast.Field, b: ast.Field) -> bool:
 
 def find_enum_value_changes(block: str, old: ast.Enum, new: ast.Enum) -> list[Change]:
     changes: list[Change] = []
-    anchor = loc(new)
     for name, a, b in paired(keyed(old.values, _name), keyed(new.values, _name)):
         path = f"{block}.{name}"
-        if b is None:
+        if a is not None and b is not None:
+            if Counter(map(attribute_key, a.attributes)) != Counter(map(attribute_key, b.attributes)):
+                text = f"Enum value {path} changed attributes from {_attrs(a)} to {_attrs(b)} in {COPY}."
+                changes.append(
+                    make(
+                        Code.ENUM_VALUE_ATTRIBUTE_CHANGED,
+                        Kind.CHANGED,
+                        "enum_value",
+                        path,
+                        text,
+                        old=a,
+                        new=b,
+                    )
+                )
+            changes.extend(find_doc_changes("enum_value", path, a, b))
+        elif a is not None:
             changes.append(
                 make(
                     Code.ENUM_VALUE_REMOVED,
@@ -233,10 +213,10 @@ def find_enum_value_changes(block: str, old: ast.Enum, new: ast.Enum) -> list[Ch
                     f"Enum value {path} was removed from {COPY}.",
                     old=a,
                     new=None,
-                    anchor=anchor,
+                    anchor=loc(new),
                 )
             )
-        elif a is None:
+        elif b is not None:
             changes.append(
                 make(
                     Code.ENUM_VALUE_ADDED,
@@ -248,22 +228,6 @@ def find_enum_value_changes(block: str, old: ast.Enum, new: ast.Enum) -> list[Ch
                     new=b,
                 )
             )
-        else:
-            olds = sorted(attribute_key(x) for x in a.attributes)
-            if olds != sorted(attribute_key(x) for x in b.attributes):
-                message = f"Enum value {path} changed attributes from {_attrs(a)} to {_attrs(b)} in {COPY}."
-                changes.append(
-                    make(
-                        Code.ENUM_VALUE_ATTRIBUTE_CHANGED,
-                        Kind.CHANGED,
-                        "enum_value",
-                        path,
-                        message,
-                        old=a,
-                        new=b,
-                    )
-                )
-            changes.extend(find_doc_changes("enum_value", path, a, b))
     return changes
 
 
@@ -294,43 +258,22 @@ def find_block_attribute_changes(block: str, old: Any, new: Any) -> list[Change]
     olds = keyed(old.attributes, lambda a: block_attribute_path(block, a))
     news = keyed(new.attributes, lambda a: block_attribute_path(block, a))
     for path, a, b in paired(olds, news):
-        if b is None:
-            text = render_attribute(a, block=True)  # type: ignore[arg-type]
-            changes.append(
-                make(
-                    Code.BLOCK_ATTRIBUTE_REMOVED,
-                    Kind.REMOVED,
-                    "block_attribute",
-                    path,
-                    f"Block attribute {block}.{text} was removed from {COPY}.",
-                    old=a,
-                    new=None,
-                    anchor=loc(new),
-                )
-            )
-        elif a is None:
-            text = render_attribute(b, block=True)
-            changes.append(
-                make(
-                    Code.BLOCK_ATTRIBUTE_ADDED,
-                    Kind.ADDED,
-                    "block_attribute",
-                    path,
-                    f"Block attribute {block}.{text} was added in {COPY}.",
-                    old=None,
-                    new=b,
-                )
-            )
-        elif attribute_key(a) != attribute_key(b):
-            message = (
+        if a is not None and b is not None and attribute_key(a) != attribute_key(b):
+            text = (
                 f"Block attribute {path} changed from {render_attribute(a, True)} to "
                 f"{render_attribute(b, True)} in {COPY}."
             )
-            changes.append(
-                make(
-                    Code.BLOCK_ATTRIBUTE_CHANGED, Kind.CHANGED, "block_attribute", path, message, old=a, new=b
-                )
-            )
+            code, kind = Code.BLOCK_ATTRIBUTE_CHANGED, Kind.CHANGED
+        elif b is None and a is not None:
+            text = f"Block attribute {block}.{render_attribute(a, block=True)} was removed from {COPY}."
+            code, kind = Code.BLOCK_ATTRIBUTE_REMOVED, Kind.REMOVED
+        elif a is None and b is not None:
+            text = f"Block attribute {block}.{render_attribute(b, block=True)} was added in {COPY}."
+            code, kind = Code.BLOCK_ATTRIBUTE_ADDED, Kind.ADDED
+        else:
+            continue
+        anchor = loc(new) if b is None else None
+        changes.append(make(code, kind, "block_attribute", path, text, old=a, new=b, anchor=anchor))
     return changes
 
 
