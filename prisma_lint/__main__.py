@@ -1,5 +1,5 @@
 """`python -m prisma_lint` runs the CLI."""
 
-from .cli import main
+from prisma_lint.cli import main
 
 main()

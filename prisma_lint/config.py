@@ -29,8 +29,8 @@ from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any
 
-from .changes import Change, Code, DiffResult, Severity
-from .errors import ConfigError
+from prisma_lint.drift.changes import Change, Code, DiffResult, Severity
+from prisma_lint.errors import ConfigError
 
 KEYS = {
     "canonical",

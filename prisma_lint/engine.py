@@ -8,14 +8,16 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from .changes import Change, DiffResult, Location
-from .config import Config
-from .diff import diff
-from .errors import SchemaSyntaxError
-from .pairparse import parse_pair
-from .parser import normalise_newlines
-from .sources import SourceFile, read_schema
-from .specs import GitSpec, parse_spec
+from prisma_lint.config import Config
+from prisma_lint.drift.changes import Change, DiffResult, Location
+from prisma_lint.drift.diff import diff
+from prisma_lint.errors import SchemaSyntaxError
+from prisma_lint.sources.files import read_schema
+from prisma_lint.sources.specs import GitSpec, parse_spec
+from prisma_lint.syntax import ast
+from prisma_lint.syntax.ast import SourceFile
+from prisma_lint.syntax.pairparse import parse_pair
+from prisma_lint.syntax.parser import normalise_newlines, parse_sources
 
 
 def load(text: str, *, cwd: Path, config: Config) -> tuple[list[SourceFile], GitSpec | None]:
@@ -26,7 +28,7 @@ def load(text: str, *, cwd: Path, config: Config) -> tuple[list[SourceFile], Git
             return read_schema(text), None
         files = read_schema(str(cwd / text))
         return [replace(f, display=_relative(f.display, cwd)) for f in files], None
-    from . import gitsource
+    from prisma_lint.sources import git as gitsource
 
     cache = Path(config.cache_dir) if config.cache_dir else None
     return gitsource.read(spec, cwd=cwd, cache_dir=cache), spec
@@ -87,3 +89,8 @@ def with_source_lines(result: DiffResult, files: list[SourceFile]) -> DiffResult
         )
 
     return replace(result, changes=tuple(enrich(c) for c in result.changes))
+
+
+def parse_path(path: str) -> ast.Schema:
+    """Read and parse a schema: a file, a folder, REF:PATH or URL#REF:PATH."""
+    return parse_sources(load(path, cwd=Path("."), config=Config())[0])

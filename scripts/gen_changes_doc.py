@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from prisma_lint import changes  # noqa: E402
+from prisma_lint.drift import changes  # noqa: E402
 
 HEADER = """# Change codes
 

@@ -28,6 +28,7 @@ fi
 .venv/bin/ruff format --check .
 .venv/bin/ruff check .
 .venv/bin/mypy
+.venv/bin/lint-imports --no-cache  # the layers and forbidden imports in pyproject.toml
 
 # The action and workflows: schema-valid, actionlint-clean, and no zizmor findings (offline).
 .venv/bin/check-jsonschema --builtin-schema vendor.github-actions action.yml

@@ -20,11 +20,11 @@ from typing import Any
 import jsonschema
 from hypothesis import strategies as st
 
-from prisma_lint import ast
-from prisma_lint.changes import DiffResult
-from prisma_lint.diff import diff
-from prisma_lint.parser import normalise_newlines, parse_text
-from prisma_lint.reporters import json_report, sarif
+from prisma_lint.drift.changes import DiffResult
+from prisma_lint.drift.diff import diff
+from prisma_lint.report import json_report, sarif
+from prisma_lint.syntax import ast
+from prisma_lint.syntax.parser import normalise_newlines, parse_text
 
 ROOT = Path(__file__).resolve().parents[1]
 DIFF_SCHEMA = json.loads((ROOT / "docs/schemas/diff-v1.schema.json").read_text(encoding="utf-8"))

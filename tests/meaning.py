@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from prisma_lint import ast
+from prisma_lint.syntax import ast
 
 NUMERIC = {"Int", "Float", "Decimal"}
 IMPLICIT_FUNCTION_ARGS = {"uuid": [4], "cuid": [1]}  # Prisma fills in the default version

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from prisma_lint.changes import Change, Code
+from prisma_lint.drift.changes import Change, Code
 
 Triple = tuple[str, str, str]
 FIELD_FACTS = (

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from prisma_lint import ghcomment
+from prisma_lint.github import comment as ghcomment
 from tests.action_runner import ActionRun, run_action
 from tests.fake_github import FakeGitHub
 from tests.gitrepos import SCHEMA, admin_repo, git, portal_repo, version

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from prisma_lint import ast
-from prisma_lint.changes import Code, Kind, Severity
-from prisma_lint.diff import diff
-from prisma_lint.parser import parse_text
+from prisma_lint.drift.changes import Code, Kind, Severity
+from prisma_lint.drift.diff import diff
+from prisma_lint.syntax import ast
+from prisma_lint.syntax.parser import parse_text
 
 BASE = """datasource db {
   provider = "postgresql"

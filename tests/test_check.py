@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from prisma_lint.changes import Code
 from prisma_lint.cli import cli
+from prisma_lint.drift.changes import Code
 from tests.gitrepos import SCHEMA, admin_repo, commit_file, git, init, portal_repo, version
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from prisma_lint.changes import Code, Severity
 from prisma_lint.config import Config, IgnoreRule, find_config, load_config
+from prisma_lint.drift.changes import Code, Severity
 from prisma_lint.engine import diff_paths
 from prisma_lint.errors import ConfigError
 

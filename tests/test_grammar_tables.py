@@ -7,9 +7,9 @@ from pathlib import Path
 import lark
 import pytest
 
-from prisma_lint import grammar_tables
-from prisma_lint.builder import AstBuilder
-from prisma_lint.parser import normalise_newlines
+from prisma_lint.syntax import tables as grammar_tables
+from prisma_lint.syntax.builder import AstBuilder
+from prisma_lint.syntax.parser import normalise_newlines
 
 FIXTURE = Path(__file__).parent / "fixtures" / "constructs.prisma"
 
@@ -18,7 +18,7 @@ def test_tables_were_built_from_this_grammar() -> None:
     folder = grammar_tables.grammar_dir()
     data = (folder / "prisma.lark.tables").read_bytes()
     expected = grammar_tables.header((folder / "prisma.lark").read_bytes())
-    # The grammar hash must match: run `python -m prisma_lint.grammar_tables` after editing it.
+    # The grammar hash must match: run `python -m prisma_lint.syntax.tables` after editing it.
     assert data.split(b" ")[1] == expected.split(b" ")[1]
 
 

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from prisma_lint import ast
+from prisma_lint.engine import parse_path
 from prisma_lint.errors import SchemaSyntaxError
-from prisma_lint.parser import parse_path, parse_text
+from prisma_lint.syntax import ast
+from prisma_lint.syntax.parser import parse_text
 from tests.doc_cases import DOC_CASES
 from tests.syntax_cases import CASES
 

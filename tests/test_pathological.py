@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 from lark import Lark
 
-from prisma_lint import recovery
-from prisma_lint.parser import _parser, parse_path, parse_text
+from prisma_lint.engine import parse_path
+from prisma_lint.syntax import recovery
+from prisma_lint.syntax.parser import _parser, parse_text
 from tests.gitrepos import version
 from tests.rss import run_measured
 

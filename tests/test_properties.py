@@ -17,10 +17,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from prisma_lint import ast, chunks
-from prisma_lint.changes import Change
-from prisma_lint.diff import diff
-from prisma_lint.parser import normalise_newlines, parse_text
+from prisma_lint.drift.changes import Change
+from prisma_lint.drift.diff import diff
+from prisma_lint.syntax import ast, chunks
+from prisma_lint.syntax.parser import normalise_newlines, parse_text
 from tests.corpus import corpus_dir, real_units
 from tests.fuzzing import reformat
 from tests.oracle.client import Oracle

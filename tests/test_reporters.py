@@ -11,8 +11,8 @@ import jsonschema
 import pytest
 
 from prisma_lint import __version__
-from prisma_lint.changes import Change, Code, DiffResult, Kind, Location, Severity
-from prisma_lint.reporters import REPORTERS, github, markdown, reporter, sarif
+from prisma_lint.drift.changes import Change, Code, DiffResult, Kind, Location, Severity
+from prisma_lint.report import REPORTERS, github, markdown, reporter, sarif
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).parent / "golden"

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from prisma_lint.engine import parse_path
 from prisma_lint.errors import SourceError
-from prisma_lint.parser import parse_path
-from prisma_lint.sources import read_schema
+from prisma_lint.sources.files import read_schema
 
 SCHEMA = "model A {\n  id Int @id\n}\n"
 

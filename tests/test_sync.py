@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from prisma_lint import sync
 from prisma_lint.cli import cli
 from prisma_lint.errors import SourceError
+from prisma_lint.sources import sync
 from tests.gitrepos import SCHEMA, admin_repo, version
 
 

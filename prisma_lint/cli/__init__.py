@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from . import check_cmd, diff_cmd, parse_cmd
-from .app import cli, color_enabled, main, make_style
+from prisma_lint.cli import check_cmd, diff_cmd, parse_cmd, pr_comment_cmd, sync_cmd
+from prisma_lint.cli.app import cli, color_enabled, main, make_style
 
-__all__ = ["check_cmd", "cli", "color_enabled", "diff_cmd", "main", "make_style", "parse_cmd"]
+__all__ = [
+    "check_cmd",
+    "cli",
+    "color_enabled",
+    "diff_cmd",
+    "main",
+    "make_style",
+    "parse_cmd",
+    "pr_comment_cmd",
+    "sync_cmd",
+]

@@ -16,9 +16,9 @@ from typing import Any
 
 import click
 
-from .. import __version__
-from ..errors import EXIT_CLEAN, EXIT_DRIFT, EXIT_ERROR, PrismaLintError, SchemaSyntaxError
-from ..reporters.diagnostics import render_diagnostics
+from prisma_lint import __version__
+from prisma_lint.errors import EXIT_CLEAN, EXIT_DRIFT, EXIT_ERROR, PrismaLintError, SchemaSyntaxError
+from prisma_lint.report.diagnostics import render_diagnostics
 
 COLORS = {
     "error": "red",
@@ -113,7 +113,7 @@ FORMATS = ["text", "json", "github", "sarif", "markdown"]
 
 
 def _config(path: str | None) -> Any:
-    from ..config import find_config, load_config
+    from prisma_lint.config import find_config, load_config
 
     return load_config(Path(path) if path else find_config(Path.cwd()))
 
@@ -188,17 +188,17 @@ def _check_writes(
 
 def emit(result: Any, fmt: str, output: str | None, writes: list[tuple[str, str]]) -> None:
     """Print the report (or write it to --output), then every --write report."""
-    from ..reporters import reporter
+    from prisma_lint.report import reporter
 
     if fmt == "text" and output is None:
-        from ..reporters import text
+        from prisma_lint.report import text
 
         click.echo(text.render(result, make_style(color_enabled())), nl=False)
     elif output is None:
         click.echo(reporter(fmt)(result), nl=False)
     else:
         writes = [(fmt, output), *writes]
-    from ..fileio import write_atomic
+    from prisma_lint.sources.writes import write_atomic
 
     for kind, path in writes:
         try:
@@ -209,7 +209,7 @@ def emit(result: Any, fmt: str, output: str | None, writes: list[tuple[str, str]
 
 
 def verdict_exit_code(result: Any, fail_on: str) -> int:
-    from ..changes import Severity
+    from prisma_lint.drift.changes import Severity
 
     if fail_on == "never" or not result.drift:
         return EXIT_CLEAN

@@ -6,8 +6,8 @@ import sys
 
 import click
 
-from ..errors import PrismaLintError
-from .app import _config, cli, emit, print_error, report_options, verdict_exit_code
+from prisma_lint.cli.app import _config, cli, emit, print_error, report_options, verdict_exit_code
+from prisma_lint.errors import PrismaLintError
 
 
 @cli.command("diff")
@@ -40,7 +40,7 @@ def diff_command(
     Exit status: 0 no drift, 1 drift, 2 error (unreadable or invalid schema,
     bad config). Every change code is explained in docs/changes.md.
     """
-    from ..engine import diff_paths
+    from prisma_lint.engine import diff_paths
 
     try:
         config = _config(config_path)

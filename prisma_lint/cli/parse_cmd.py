@@ -7,10 +7,10 @@ from typing import Any
 
 import click
 
-from ..errors import EXIT_CLEAN, EXIT_ERROR, PrismaLintError, SchemaSyntaxError
-from ..parser import parse_path
-from ..reporters import summary
-from .app import cli, print_error
+from prisma_lint.cli.app import cli, print_error
+from prisma_lint.engine import parse_path
+from prisma_lint.errors import EXIT_CLEAN, EXIT_ERROR, PrismaLintError, SchemaSyntaxError
+from prisma_lint.report import summary
 
 
 @cli.command("parse")
@@ -48,7 +48,7 @@ def parse_command(*, paths: tuple[str, ...], fmt: str) -> None:
     if fmt == "json":
         import json
 
-        from ..ast_json import AST_VERSION, schema_to_json
+        from prisma_lint.report.ast_json import AST_VERSION, schema_to_json
 
         schemas = [{"source": r["source"], **schema_to_json(r["schema"])} for r in results]
         payload: dict[str, Any] = {"ast_version": AST_VERSION, "schemas": schemas}

@@ -1,0 +1,368 @@
+"""Change records: what the portal copy adds, removes or changes.
+
+Every change has a stable code. Codes are never renamed or reused: tools,
+config files and CI rules depend on them. Each code is documented here, where
+it is defined (docs/changes.md is generated from these entries and a test keeps
+it in step).
+
+Severity, by default:
+- error: changes what the generated client reads or writes, or how it maps to
+  the database: blocks, fields, types, attributes, enum values, the datasource.
+  A client built from such a copy fails or misbehaves at run time.
+- warning: changes what the generated client looks like but not what it does:
+  documentation (it becomes JSDoc) and generator settings.
+- notice: order only, reported with --strict. Prisma ignores order.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # a check result carries its verdict; drift itself never makes one
+    from prisma_lint.check.verdicts import Verdict
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    NOTICE = "notice"
+
+
+class Kind(str, enum.Enum):
+    ADDED = "added"  # present in the portal copy, not in the canonical schema
+    REMOVED = "removed"  # present in the canonical schema, not in the portal copy
+    CHANGED = "changed"
+
+
+@dataclass(frozen=True)
+class CodeInfo:
+    severity: Severity
+    object: str  # what the `object` of its records can be, for the docs
+    summary: str
+    example: str  # a one-line message as the tool prints it
+
+
+def _code(severity: Severity, obj: str, summary: str, example: str) -> CodeInfo:
+    return CodeInfo(severity, obj, summary, example)
+
+
+E, W, N = Severity.ERROR, Severity.WARNING, Severity.NOTICE
+
+
+class Code(str, enum.Enum):
+    """Stable change codes. The value is the code as printed and stored."""
+
+    MODEL_ADDED = "MODEL_ADDED"
+    MODEL_REMOVED = "MODEL_REMOVED"
+    VIEW_ADDED = "VIEW_ADDED"
+    VIEW_REMOVED = "VIEW_REMOVED"
+    TYPE_ADDED = "TYPE_ADDED"
+    TYPE_REMOVED = "TYPE_REMOVED"
+    BLOCK_KIND_CHANGED = "BLOCK_KIND_CHANGED"
+    ENUM_ADDED = "ENUM_ADDED"
+    ENUM_REMOVED = "ENUM_REMOVED"
+    DATASOURCE_ADDED = "DATASOURCE_ADDED"
+    DATASOURCE_REMOVED = "DATASOURCE_REMOVED"
+    DATASOURCE_CHANGED = "DATASOURCE_CHANGED"
+    GENERATOR_ADDED = "GENERATOR_ADDED"
+    GENERATOR_REMOVED = "GENERATOR_REMOVED"
+    GENERATOR_CHANGED = "GENERATOR_CHANGED"
+    FIELD_ADDED = "FIELD_ADDED"
+    FIELD_REMOVED = "FIELD_REMOVED"
+    FIELD_TYPE_CHANGED = "FIELD_TYPE_CHANGED"
+    FIELD_OPTIONALITY_CHANGED = "FIELD_OPTIONALITY_CHANGED"
+    FIELD_LIST_CHANGED = "FIELD_LIST_CHANGED"
+    FIELD_ATTRIBUTE_ADDED = "FIELD_ATTRIBUTE_ADDED"
+    FIELD_ATTRIBUTE_REMOVED = "FIELD_ATTRIBUTE_REMOVED"
+    FIELD_ATTRIBUTE_CHANGED = "FIELD_ATTRIBUTE_CHANGED"
+    ENUM_VALUE_ADDED = "ENUM_VALUE_ADDED"
+    ENUM_VALUE_REMOVED = "ENUM_VALUE_REMOVED"
+    ENUM_VALUE_ATTRIBUTE_CHANGED = "ENUM_VALUE_ATTRIBUTE_CHANGED"
+    BLOCK_ATTRIBUTE_ADDED = "BLOCK_ATTRIBUTE_ADDED"
+    BLOCK_ATTRIBUTE_REMOVED = "BLOCK_ATTRIBUTE_REMOVED"
+    BLOCK_ATTRIBUTE_CHANGED = "BLOCK_ATTRIBUTE_CHANGED"
+    DOCUMENTATION_CHANGED = "DOCUMENTATION_CHANGED"
+    BLOCK_ORDER_CHANGED = "BLOCK_ORDER_CHANGED"
+    MEMBER_ORDER_CHANGED = "MEMBER_ORDER_CHANGED"
+    ATTRIBUTE_ORDER_CHANGED = "ATTRIBUTE_ORDER_CHANGED"
+    PORTAL_STALE = "PORTAL_STALE"
+    PORTAL_HAS_MIGRATIONS = "PORTAL_HAS_MIGRATIONS"
+    PORTAL_RUNS_MIGRATE = "PORTAL_RUNS_MIGRATE"
+
+    @property
+    def info(self) -> CodeInfo:
+        return CODES[self]
+
+
+CODES: dict[Code, CodeInfo] = {
+    Code.MODEL_ADDED: _code(
+        E, "model", "A model exists only in the portal copy.", "Model AuditLog was added in the portal copy."
+    ),
+    Code.MODEL_REMOVED: _code(
+        E,
+        "model",
+        "A model of the canonical schema is missing from the portal copy.",
+        "Model Invoice was removed from the portal copy.",
+    ),
+    Code.VIEW_ADDED: _code(
+        E, "view", "A view exists only in the portal copy.", "View PostStats was added in the portal copy."
+    ),
+    Code.VIEW_REMOVED: _code(
+        E,
+        "view",
+        "A view is missing from the portal copy.",
+        "View PostStats was removed from the portal copy.",
+    ),
+    Code.TYPE_ADDED: _code(
+        E,
+        "type",
+        "A composite type exists only in the portal copy.",
+        "Type Address was added in the portal copy.",
+    ),
+    Code.TYPE_REMOVED: _code(
+        E,
+        "type",
+        "A composite type is missing from the portal copy.",
+        "Type Address was removed from the portal copy.",
+    ),
+    Code.BLOCK_KIND_CHANGED: _code(
+        E,
+        "model, view or type",
+        "A block keeps its name but changes keyword (model, view, type).",
+        "Block PostStats changed from view to model in the portal copy.",
+    ),
+    Code.ENUM_ADDED: _code(
+        E, "enum", "An enum exists only in the portal copy.", "Enum Color was added in the portal copy."
+    ),
+    Code.ENUM_REMOVED: _code(
+        E, "enum", "An enum is missing from the portal copy.", "Enum Plan was removed from the portal copy."
+    ),
+    Code.DATASOURCE_ADDED: _code(
+        E,
+        "datasource",
+        "A datasource block exists only in the portal copy.",
+        "Datasource replica was added in the portal copy.",
+    ),
+    Code.DATASOURCE_REMOVED: _code(
+        E,
+        "datasource",
+        "A datasource block is missing from the portal copy.",
+        "Datasource db was removed from the portal copy.",
+    ),
+    Code.DATASOURCE_CHANGED: _code(
+        E,
+        "datasource",
+        "A datasource setting is added, removed or changed.",
+        'Datasource setting db.provider changed from "postgresql" to "mysql" in the portal copy.',
+    ),
+    Code.GENERATOR_ADDED: _code(
+        W,
+        "generator",
+        "A generator block exists only in the portal copy.",
+        "Generator erd was added in the portal copy.",
+    ),
+    Code.GENERATOR_REMOVED: _code(
+        W,
+        "generator",
+        "A generator block is missing from the portal copy.",
+        "Generator client was removed from the portal copy.",
+    ),
+    Code.GENERATOR_CHANGED: _code(
+        W,
+        "generator",
+        "A generator setting is added, removed or changed.",
+        'Generator setting client.output changed from "../a" to "../b" in the portal copy.',
+    ),
+    Code.FIELD_ADDED: _code(
+        E,
+        "field",
+        "A field exists only in the portal copy.",
+        "Field User.avatarUrl was added in the portal copy.",
+    ),
+    Code.FIELD_REMOVED: _code(
+        E,
+        "field",
+        "A field of the canonical schema is missing from the portal copy.",
+        "Field User.email was removed from the portal copy.",
+    ),
+    Code.FIELD_TYPE_CHANGED: _code(
+        E,
+        "field",
+        "A field's base type changed (arity may change with it).",
+        "Field Invoice.amount changed type from Decimal to Float in the portal copy.",
+    ),
+    Code.FIELD_OPTIONALITY_CHANGED: _code(
+        E,
+        "field",
+        "A field became optional, or required.",
+        "Field User.name changed from optional (String?) to required (String) in the portal copy.",
+    ),
+    Code.FIELD_LIST_CHANGED: _code(
+        E,
+        "field",
+        "A field became a list, or stopped being one.",
+        "Field Post.tags changed from a list (String[]) to a single value (String) in the portal copy.",
+    ),
+    Code.FIELD_ATTRIBUTE_ADDED: _code(
+        E,
+        "field",
+        "A field attribute exists only in the portal copy.",
+        "Field User.email gained attribute @unique in the portal copy.",
+    ),
+    Code.FIELD_ATTRIBUTE_REMOVED: _code(
+        E,
+        "field",
+        "A field attribute is missing from the portal copy.",
+        "Field Invoice.amount lost attribute @db.Decimal(12, 2) in the portal copy.",
+    ),
+    Code.FIELD_ATTRIBUTE_CHANGED: _code(
+        E,
+        "field",
+        "A field attribute's arguments changed.",
+        "Field User.role changed attribute @default(MEMBER) to @default(ADMIN) in the portal copy.",
+    ),
+    Code.ENUM_VALUE_ADDED: _code(
+        E,
+        "enum_value",
+        "An enum value exists only in the portal copy.",
+        "Enum value Role.GUEST was added in the portal copy.",
+    ),
+    Code.ENUM_VALUE_REMOVED: _code(
+        E,
+        "enum_value",
+        "An enum value is missing from the portal copy.",
+        "Enum value InvoiceStatus.VOID was removed from the portal copy.",
+    ),
+    Code.ENUM_VALUE_ATTRIBUTE_CHANGED: _code(
+        E,
+        "enum_value",
+        "An enum value's attributes (such as @map) changed.",
+        'Enum value Role.ADMIN changed attributes from @map("admin") to (none) in the portal copy.',
+    ),
+    Code.BLOCK_ATTRIBUTE_ADDED: _code(
+        E,
+        "block_attribute",
+        "A block attribute exists only in the portal copy.",
+        "Block attribute User.@@index([email]) was added in the portal copy.",
+    ),
+    Code.BLOCK_ATTRIBUTE_REMOVED: _code(
+        E,
+        "block_attribute",
+        "A block attribute is missing from the portal copy.",
+        'Block attribute User.@@map("users") was removed from the portal copy.',
+    ),
+    Code.BLOCK_ATTRIBUTE_CHANGED: _code(
+        E,
+        "block_attribute",
+        "A block attribute's other arguments changed.",
+        "Block attribute User.@@index([email]) changed from @@index([email]) to "
+        '@@index([email], map: "ix") in the portal copy.',
+    ),
+    Code.DOCUMENTATION_CHANGED: _code(
+        W,
+        "model, view, type, enum, field or enum_value",
+        "A `///` or block comment that Prisma keeps changed.",
+        "Documentation of field Invoice.amount changed in the portal copy.",
+    ),
+    Code.BLOCK_ORDER_CHANGED: _code(
+        N,
+        "any block",
+        "Blocks stand in another order (--strict only).",
+        "Model User moved from position 3 to 1 in the portal copy.",
+    ),
+    Code.MEMBER_ORDER_CHANGED: _code(
+        N,
+        "field or enum_value",
+        "Fields or enum values stand in another order (--strict only).",
+        "Field User.email moved from position 2 to 4 in the portal copy.",
+    ),
+    Code.ATTRIBUTE_ORDER_CHANGED: _code(
+        N,
+        "field",
+        "A field's attributes stand in another order (--strict only).",
+        "Field User.id lists its attributes in another order in the portal copy.",
+    ),
+    Code.PORTAL_STALE: _code(
+        E,
+        "schema",
+        "The copy equals an older version of the canonical schema: nobody synced it (`check` only).",
+        "The portal copy matches the canonical schema at 3f2a1c9 (2026-10-02), 4 schema commits behind. "
+        "Run `prisma-lint sync`.",
+    ),
+    Code.PORTAL_HAS_MIGRATIONS: _code(
+        E,
+        "repository",
+        "The portal repository has a migrations folder (`check` only; switch: check-migrations).",
+        "The portal repository has a migrations folder, prisma/migrations/. Migrations belong to the admin "
+        "app that owns the schema; delete this folder.",
+    ),
+    Code.PORTAL_RUNS_MIGRATE: _code(
+        E,
+        "repository",
+        "A script or workflow runs `prisma migrate` or `prisma db push` (`check` only; "
+        "switch: check-migrate-commands).",
+        "package.json runs `prisma migrate deploy` on line 7. Only the admin app may change the database; "
+        "the portal runs `prisma generate` only.",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Location:
+    file: str
+    line: int
+    column: int
+    text: str = field(default="", compare=False)  # the source line, for reporters to show
+
+
+@dataclass(frozen=True)
+class Change:
+    code: Code
+    kind: Kind
+    object: str
+    path: str  # User, User.email, User.@@index([email]), client.output
+    severity: Severity
+    message: str
+    canonical: Location | None
+    portal: Location | None
+    anchor: Location | None = None  # where to point in the portal file when `portal` is None
+    detail: str = ""  # what tells this change apart from others on the same path
+    fingerprint: str = field(default="", compare=False)
+
+    def with_fingerprint(self) -> Change:
+        """Stable across unrelated edits and line shifts: no positions go in."""
+        import hashlib  # ~3 ms to import; clean runs never need it
+
+        key = "\0".join([self.code.value, self.kind.value, self.path, self.detail])
+        digest = hashlib.sha256(key.encode()).hexdigest()[:16]
+        return Change(
+            self.code,
+            self.kind,
+            self.object,
+            self.path,
+            self.severity,
+            self.message,
+            self.canonical,
+            self.portal,
+            self.anchor,
+            self.detail,
+            digest,
+        )
+
+
+@dataclass(frozen=True)
+class DiffResult:
+    canonical_source: str  # as the user gave them
+    portal_source: str
+    changes: tuple[Change, ...]
+    ignored: int = 0  # changes dropped by `ignore` rules in the config
+    verdict: Verdict | None = None
+
+    @property
+    def drift(self) -> bool:
+        return bool(self.changes)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for c in self.changes if c.severity is severity)

@@ -1,0 +1,261 @@
+"""The drift engine: compare the canonical schema with the portal copy.
+
+Pure: takes two ASTs, returns change records, prints nothing. Blocks are
+matched by name (models, views, types and enums share one namespace in
+Prisma; datasources and generators are matched by kind and name), members by
+name, so order, whitespace and `//` comments never count. `strict=True` adds
+order changes as notices.
+"""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+from typing import Any
+
+from prisma_lint.drift.changes import Change, Code, DiffResult, Kind, Location
+from prisma_lint.drift.members import (
+    COPY,
+    Kinds,
+    find_block_attribute_changes,
+    find_doc_changes,
+    find_enum_value_changes,
+    find_field_changes,
+    keyed,
+    loc,
+    make,
+    paired,
+)
+from prisma_lint.drift.normalize import render_value, value_key
+from prisma_lint.syntax import ast
+
+ADDED = {
+    "model": Code.MODEL_ADDED,
+    "view": Code.VIEW_ADDED,
+    "type": Code.TYPE_ADDED,
+    "enum": Code.ENUM_ADDED,
+    "datasource": Code.DATASOURCE_ADDED,
+    "generator": Code.GENERATOR_ADDED,
+}
+REMOVED = {
+    "model": Code.MODEL_REMOVED,
+    "view": Code.VIEW_REMOVED,
+    "type": Code.TYPE_REMOVED,
+    "enum": Code.ENUM_REMOVED,
+    "datasource": Code.DATASOURCE_REMOVED,
+    "generator": Code.GENERATOR_REMOVED,
+}
+NOUN = {
+    "model": "Model",
+    "view": "View",
+    "type": "Type",
+    "enum": "Enum",
+    "datasource": "Datasource",
+    "generator": "Generator",
+}
+
+
+def kind_of(block: ast.Block) -> str:
+    return "enum" if isinstance(block, ast.Enum) else block.kind
+
+
+def block_key(block: ast.Block) -> str:
+    """Config blocks by kind and name; models, views, types and enums share one namespace."""
+    return f"{block.kind} {block.name}" if isinstance(block, ast.ConfigBlock) else block.name
+
+
+def diff(
+    canonical: ast.Schema,
+    portal: ast.Schema,
+    *,
+    strict: bool = False,
+    canonical_source: str = "",
+    portal_source: str = "",
+) -> DiffResult:
+    changes = find_block_changes(canonical, portal)
+    if strict:
+        changes += find_order_changes(canonical, portal)
+    return DiffResult(canonical_source, portal_source, tuple(changes))
+
+
+def find_block_changes(canonical: ast.Schema, portal: ast.Schema) -> list[Change]:
+    changes: list[Change] = []
+    first_file = portal.files[0] if portal.files else ""
+    top = Location(first_file, 1, 1)
+    kinds = (_kinds(canonical), _kinds(portal))
+    for _, a, b in paired(keyed(canonical.blocks, block_key), keyed(portal.blocks, block_key)):
+        if a is b:  # shared by the chunked parser: identical text, nothing to compare
+            continue
+        if a is not None and b is not None:
+            changes.extend(find_changes_in_block(a, b, kinds))
+        elif a is not None:
+            kind = kind_of(a)
+            message = f"{NOUN[kind]} {a.name} was removed from {COPY}."
+            changes.append(
+                make(REMOVED[kind], Kind.REMOVED, kind, a.name, message, old=a, new=None, anchor=top)
+            )
+        elif b is not None:
+            kind = kind_of(b)
+            message = f"{NOUN[kind]} {b.name} was added in {COPY}."
+            changes.append(make(ADDED[kind], Kind.ADDED, kind, b.name, message, old=None, new=b))
+    return changes
+
+
+def block_removed(block: ast.Block, anchor: Location) -> Change:
+    kind = kind_of(block)
+    message = f"{NOUN[kind]} {block.name} was removed from {COPY}."
+    return make(REMOVED[kind], Kind.REMOVED, kind, block.name, message, old=block, new=None, anchor=anchor)
+
+
+def block_added(block: ast.Block) -> Change:
+    kind = kind_of(block)
+    return make(
+        ADDED[kind],
+        Kind.ADDED,
+        kind,
+        block.name,
+        f"{NOUN[kind]} {block.name} was added in {COPY}.",
+        old=None,
+        new=block,
+    )
+
+
+def _kinds(schema: ast.Schema) -> dict[str, str]:
+    return {b.name: kind_of(b) for b in schema.blocks if not isinstance(b, ast.ConfigBlock)}
+
+
+def find_changes_in_block(old: ast.Block, new: ast.Block, kinds: Kinds) -> list[Change]:
+    if kind_of(old) != kind_of(new):
+        if isinstance(old, ast.Model) and isinstance(new, ast.Model):
+            message = f"Block {old.name} changed from {old.kind} to {new.kind} in {COPY}."
+            head = [
+                make(Code.BLOCK_KIND_CHANGED, Kind.CHANGED, old.kind, old.name, message, old=old, new=new)
+            ]
+            return head + find_model_changes(old, new, kinds)
+        return [block_removed(old, Location(new.span.file, 1, 1)), block_added(new)]
+    if isinstance(old, ast.Model):
+        return find_model_changes(old, new, kinds)  # type: ignore[arg-type]
+    if isinstance(old, ast.Enum):
+        return find_enum_changes(old, new)  # type: ignore[arg-type]
+    return find_config_changes(old, new)  # type: ignore[arg-type]
+
+
+def find_model_changes(old: ast.Model, new: ast.Model, kinds: Kinds) -> list[Change]:
+    return (
+        find_doc_changes(new.kind, old.name, old, new)
+        + find_field_changes(old.name, old, new, kinds)
+        + find_block_attribute_changes(old.name, old, new)
+    )
+
+
+def find_enum_changes(old: ast.Enum, new: ast.Enum) -> list[Change]:
+    return (
+        find_doc_changes("enum", old.name, old, new)
+        + find_enum_value_changes(old.name, old, new)
+        + find_block_attribute_changes(old.name, old, new)
+    )
+
+
+def find_config_changes(old: ast.ConfigBlock, new: ast.ConfigBlock) -> list[Change]:
+    code = Code.DATASOURCE_CHANGED if old.kind == "datasource" else Code.GENERATOR_CHANGED
+    noun = f"{NOUN[old.kind]} setting"
+    changes = []
+    for key, a, b in paired(keyed(old.entries, _key), keyed(new.entries, _key)):
+        path = f"{old.name}.{key}"
+        if b is None:
+            message = f"{noun} {path} was removed from {COPY}."
+            changes.append(
+                make(code, Kind.REMOVED, old.kind, path, message, old=a, new=None, anchor=loc(new))
+            )
+        elif a is None:
+            changes.append(
+                make(code, Kind.ADDED, old.kind, path, f"{noun} {path} was added in {COPY}.", old=None, new=b)
+            )
+        elif value_key(a.value) != value_key(b.value):
+            message = f"{noun} {path} changed from {_show(a.value)} to {_show(b.value)} in {COPY}."
+            changes.append(make(code, Kind.CHANGED, old.kind, path, message, old=a, new=b))
+    return changes
+
+
+def _key(entry: ast.ConfigEntry) -> str:
+    return entry.key
+
+
+def _show(value: ast.Value | None) -> str:
+    return "(nothing)" if value is None else render_value(value)
+
+
+# ---- order (--strict) ------------------------------------------------------------
+
+
+def find_order_changes(canonical: ast.Schema, portal: ast.Schema) -> list[Change]:
+    old_blocks, new_blocks = keyed(canonical.blocks, block_key), keyed(portal.blocks, block_key)
+    changes = _moves(
+        old_blocks,
+        new_blocks,
+        Code.BLOCK_ORDER_CHANGED,
+        title=lambda b: f"{NOUN[kind_of(b)]} {b.name}",
+        path=lambda b: b.name,
+    )
+    for _, a, b in paired(old_blocks, new_blocks):
+        if a is None or b is None or a is b or kind_of(a) != kind_of(b):
+            continue
+        if isinstance(a, ast.Model) and isinstance(b, ast.Model):
+            changes += _member_moves(a.name, a.fields, b.fields, "Field", "field")
+            changes += _attribute_moves(a, b)
+        elif isinstance(a, ast.Enum) and isinstance(b, ast.Enum):
+            changes += _member_moves(a.name, a.values, b.values, "Enum value", "enum_value")
+    return changes
+
+
+def _member_moves(block: str, old: Any, new: Any, noun: str, obj: str) -> list[Change]:
+    return _moves(
+        keyed(old, _name),
+        keyed(new, _name),
+        Code.MEMBER_ORDER_CHANGED,
+        title=lambda m: f"{noun} {block}.{m.name}",
+        path=lambda m: f"{block}.{m.name}",
+        obj=obj,
+    )
+
+
+def _attribute_moves(old: ast.Model, new: ast.Model) -> list[Change]:
+    changes = []
+    news = keyed(new.fields, _name)
+    for name, field in keyed(old.fields, _name).items():
+        other = news.get(name)
+        if other is None:
+            continue
+        a = [x.name for x in field.attributes if x.name in {y.name for y in other.attributes}]
+        b = [x.name for x in other.attributes if x.name in {y.name for y in field.attributes}]
+        if a != b:
+            path = f"{old.name}.{name}"
+            message = f"Field {path} lists its attributes in another order in {COPY}."
+            changes.append(
+                make(Code.ATTRIBUTE_ORDER_CHANGED, Kind.CHANGED, "field", path, message, old=field, new=other)
+            )
+    return changes
+
+
+def _moves(
+    old: dict[str, Any], new: dict[str, Any], code: Code, *, title: Any, path: Any, obj: str | None = None
+) -> list[Change]:
+    """Items outside the longest common ordering moved; one notice each."""
+    a = [k for k in old if k in new]
+    b = [k for k in new if k in old]
+    kept = {
+        a[m.a + i]
+        for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+        for i in range(m.size)
+    }
+    changes = []
+    for key in a:
+        if key not in kept:
+            item, other = old[key], new[key]
+            message = f"{title(item)} moved from position {a.index(key) + 1} to {b.index(key) + 1} in {COPY}."
+            kind = obj or kind_of(item)
+            changes.append(make(code, Kind.CHANGED, kind, path(item), message, old=item, new=other))
+    return changes
+
+
+def _name(node: Any) -> str:
+    return str(node.name)

@@ -1,0 +1,301 @@
+"""Changes inside one block: fields, enum values, their attributes, block attributes, docs.
+
+One small `find_*_changes(old, new, ...)` function per level, in the manner of
+graphql-core's find_schema_changes. "old" is the canonical side, "new" the
+portal copy. Each returns change records in a stable order: canonical order
+first, then what only the portal copy has.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from typing import Any, TypeVar
+
+from prisma_lint.drift.changes import Change, Code, Kind, Location
+from prisma_lint.drift.normalize import (
+    argument_value,
+    attribute_key,
+    render_attribute,
+    render_type,
+    value_key,
+)
+from prisma_lint.syntax import ast
+
+T = TypeVar("T")
+# What each side's block names are (model, view, type, enum): a field's type
+# means something else when the block it names changed kind.
+Kinds = tuple[dict[str, str], dict[str, str]]
+COPY = "the portal copy"
+
+
+def loc(node: Any) -> Location | None:
+    if node is None:
+        return None
+    span: ast.Span = node.span
+    return Location(span.file, span.line, span.column)
+
+
+def make(
+    code: Code,
+    kind: Kind,
+    obj: str,
+    path: str,
+    message: str,
+    *,
+    old: Any,
+    new: Any,
+    anchor: Location | None = None,
+    detail: str = "",
+) -> Change:
+    return Change(
+        code, kind, obj, path, code.info.severity, message, loc(old), loc(new), anchor, detail
+    ).with_fingerprint()
+
+
+def keyed(items: Iterable[T], key: Any) -> dict[str, T]:
+    """Items by name; a repeated name gets `#2`, `#3` so nothing is silently dropped."""
+    out: dict[str, T] = {}
+    for item in items:
+        name = key(item)
+        unique, n = name, 1
+        while unique in out:
+            n += 1
+            unique = f"{name}#{n}"
+        out[unique] = item
+    return out
+
+
+def paired(old: dict[str, T], new: dict[str, T]) -> Iterator[tuple[str, T | None, T | None]]:
+    """(name, old item, new item) in canonical order, then portal-only names."""
+    for name, item in old.items():
+        yield name, item, new.get(name)
+    for name, item in new.items():
+        if name not in old:
+            yield name, None, item
+
+
+# ---- fields -----------------------------------------------------------------
+
+
+def find_field_changes(block: str, old: ast.Model, new: ast.Model, kinds: Kinds) -> list[Change]:
+    changes: list[Change] = []
+    old_fields, new_fields = keyed(old.fields, _name), keyed(new.fields, _name)
+    hints = rename_hints(old_fields, new_fields)
+    anchor = loc(new)
+    for name, a, b in paired(old_fields, new_fields):
+        path = f"{block}.{name}"
+        if b is None:
+            hint = hints.get(("removed", name), "")
+            changes.append(
+                make(
+                    Code.FIELD_REMOVED,
+                    Kind.REMOVED,
+                    "field",
+                    path,
+                    f"Field {path} was removed from {COPY}.{hint}",
+                    old=a,
+                    new=None,
+                    anchor=anchor,
+                )
+            )
+        elif a is None:
+            hint = hints.get(("added", name), "")
+            changes.append(
+                make(
+                    Code.FIELD_ADDED,
+                    Kind.ADDED,
+                    "field",
+                    path,
+                    f"Field {path} was added in {COPY}.{hint}",
+                    old=None,
+                    new=b,
+                )
+            )
+        else:
+            changes.extend(find_field_type_changes(path, a, b, kinds))
+            changes.extend(find_attribute_changes(path, a, b))
+            changes.extend(find_doc_changes("field", path, a, b))
+    return changes
+
+
+def find_field_type_changes(path: str, old: ast.Field, new: ast.Field, kinds: Kinds) -> list[Change]:
+    a, b = old.type, new.type
+    if (a.name, a.unsupported) != (b.name, b.unsupported):
+        message = f"Field {path} changed type from {render_type(a)} to {render_type(b)} in {COPY}."
+        return [make(Code.FIELD_TYPE_CHANGED, Kind.CHANGED, "field", path, message, old=old, new=new)]
+    was, now = kinds[0].get(a.name), kinds[1].get(b.name)
+    if was and now and was != now:  # same name, but an enum became a model, say
+        message = (
+            f"Field {path} changed type from {was} {render_type(a)} to {now} {render_type(b)} in {COPY}."
+        )
+        return [make(Code.FIELD_TYPE_CHANGED, Kind.CHANGED, "field", path, message, old=old, new=new)]
+    if a.arity == b.arity:
+        return []
+    if "list" in (a.arity, b.arity):
+        words = {"list": "a list", "required": "a single value", "optional": "an optional value"}
+        message = (
+            f"Field {path} changed from {words[a.arity]} ({render_type(a)}) to "
+            f"{words[b.arity]} ({render_type(b)}) in {COPY}."
+        )
+        return [make(Code.FIELD_LIST_CHANGED, Kind.CHANGED, "field", path, message, old=old, new=new)]
+    message = (
+        f"Field {path} changed from {a.arity} ({render_type(a)}) to {b.arity} ({render_type(b)}) in {COPY}."
+    )
+    return [make(Code.FIELD_OPTIONALITY_CHANGED, Kind.CHANGED, "field", path, message, old=old, new=new)]
+
+
+def find_attribute_changes(path: str, old: ast.Field, new: ast.Field) -> list[Change]:
+    changes = []
+    for name, a, b in paired(keyed(old.attributes, _name), keyed(new.attributes, _name)):
+        if a is not None and b is not None and attribute_key(a) != attribute_key(b):
+            text = f"Field {path} changed attribute {render_attribute(a)} to {render_attribute(b)} in {COPY}."
+            code, kind = Code.FIELD_ATTRIBUTE_CHANGED, Kind.CHANGED
+        elif b is None and a is not None:
+            text = f"Field {path} lost attribute {render_attribute(a)} in {COPY}."
+            code, kind = Code.FIELD_ATTRIBUTE_REMOVED, Kind.REMOVED
+        elif a is None and b is not None:
+            text = f"Field {path} gained attribute {render_attribute(b)} in {COPY}."
+            code, kind = Code.FIELD_ATTRIBUTE_ADDED, Kind.ADDED
+        else:
+            continue
+        anchor = loc(new) if b is None else None
+        changes.append(make(code, kind, "field", path, text, old=a, new=b, anchor=anchor, detail=name))
+    return changes
+
+
+def rename_hints(old: dict[str, ast.Field], new: dict[str, ast.Field]) -> dict[tuple[str, str], str]:
+    """Pair removed and added fields that look like one field renamed."""
+    removed = [f for n, f in old.items() if n not in new]
+    added = [f for n, f in new.items() if n not in old]
+    hints: dict[tuple[str, str], str] = {}
+    for gone in removed:
+        match = next((f for f in added if _looks_renamed(gone, f)), None)
+        if match is not None:
+            added.remove(match)
+            text = f" It looks like a rename of {gone.name} to {match.name}."
+            hints[("removed", gone.name)] = hints[("added", match.name)] = text
+    return hints
+
+
+def _looks_renamed(a: ast.Field, b: ast.Field) -> bool:
+    mapped = [value_key(argument_value(x, "name")) for f in (a, b) for x in f.attributes if x.name == "map"]
+    if len(mapped) == 2 and mapped[0] == mapped[1]:
+        return True
+    return a.type == b.type and {attribute_key(x) for x in a.attributes} == {
+        attribute_key(x) for x in b.attributes
+    }
+
+
+# ---- enum values --------------------------------------------------------------
+
+
+def find_enum_value_changes(block: str, old: ast.Enum, new: ast.Enum) -> list[Change]:
+    changes: list[Change] = []
+    for name, a, b in paired(keyed(old.values, _name), keyed(new.values, _name)):
+        path = f"{block}.{name}"
+        if a is not None and b is not None:
+            if Counter(map(attribute_key, a.attributes)) != Counter(map(attribute_key, b.attributes)):
+                text = f"Enum value {path} changed attributes from {_attrs(a)} to {_attrs(b)} in {COPY}."
+                changes.append(
+                    make(
+                        Code.ENUM_VALUE_ATTRIBUTE_CHANGED,
+                        Kind.CHANGED,
+                        "enum_value",
+                        path,
+                        text,
+                        old=a,
+                        new=b,
+                    )
+                )
+            changes.extend(find_doc_changes("enum_value", path, a, b))
+        elif a is not None:
+            changes.append(
+                make(
+                    Code.ENUM_VALUE_REMOVED,
+                    Kind.REMOVED,
+                    "enum_value",
+                    path,
+                    f"Enum value {path} was removed from {COPY}.",
+                    old=a,
+                    new=None,
+                    anchor=loc(new),
+                )
+            )
+        elif b is not None:
+            changes.append(
+                make(
+                    Code.ENUM_VALUE_ADDED,
+                    Kind.ADDED,
+                    "enum_value",
+                    path,
+                    f"Enum value {path} was added in {COPY}.",
+                    old=None,
+                    new=b,
+                )
+            )
+    return changes
+
+
+def _attrs(value: ast.EnumValue) -> str:
+    return " ".join(render_attribute(a) for a in value.attributes) or "(none)"
+
+
+# ---- block attributes ------------------------------------------------------------
+
+# Attributes a block may carry several of; they are told apart by their fields.
+REPEATABLE = {"index", "unique", "fulltext"}
+
+
+def block_attribute_path(block: str, attribute: ast.Attribute) -> str:
+    if attribute.name not in REPEATABLE:
+        return f"{block}.@@{attribute.name}"
+    fields = argument_value(attribute, "fields")
+    shown = (
+        render_attribute(ast.Attribute(attribute.name, (ast.Argument(None, fields),)), block=True)
+        if fields is not None
+        else f"@@{attribute.name}"
+    )
+    return f"{block}.{shown}"
+
+
+def find_block_attribute_changes(block: str, old: Any, new: Any) -> list[Change]:
+    changes = []
+    olds = keyed(old.attributes, lambda a: block_attribute_path(block, a))
+    news = keyed(new.attributes, lambda a: block_attribute_path(block, a))
+    for path, a, b in paired(olds, news):
+        if a is not None and b is not None and attribute_key(a) != attribute_key(b):
+            text = (
+                f"Block attribute {path} changed from {render_attribute(a, True)} to "
+                f"{render_attribute(b, True)} in {COPY}."
+            )
+            code, kind = Code.BLOCK_ATTRIBUTE_CHANGED, Kind.CHANGED
+        elif b is None and a is not None:
+            text = f"Block attribute {block}.{render_attribute(a, block=True)} was removed from {COPY}."
+            code, kind = Code.BLOCK_ATTRIBUTE_REMOVED, Kind.REMOVED
+        elif a is None and b is not None:
+            text = f"Block attribute {block}.{render_attribute(b, block=True)} was added in {COPY}."
+            code, kind = Code.BLOCK_ATTRIBUTE_ADDED, Kind.ADDED
+        else:
+            continue
+        anchor = loc(new) if b is None else None
+        changes.append(make(code, kind, "block_attribute", path, text, old=a, new=b, anchor=anchor))
+    return changes
+
+
+# ---- documentation -----------------------------------------------------------
+
+
+def find_doc_changes(obj: str, path: str, old: Any, new: Any) -> list[Change]:
+    a, b = old.documentation, new.documentation
+    if a == b:
+        return []
+    kind = Kind.ADDED if a is None else Kind.REMOVED if b is None else Kind.CHANGED
+    noun = obj.replace("_", " ")
+    verb = {Kind.ADDED: "was added in", Kind.REMOVED: "was removed from", Kind.CHANGED: "changed in"}[kind]
+    message = f"Documentation of {noun} {path} {verb} {COPY}."
+    return [make(Code.DOCUMENTATION_CHANGED, kind, obj, path, message, old=old, new=new)]
+
+
+def _name(node: Any) -> str:
+    return str(node.name)

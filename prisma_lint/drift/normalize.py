@@ -1,0 +1,120 @@
+"""Normal forms for comparing, and source text for messages.
+
+Two spellings Prisma reads the same must compare equal:
+`@relation("x")` and `@relation(name: "x")`, `@@index([a])` and
+`@@index(fields: [a])`, `1.5` and `1.50`, named arguments in any order.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from prisma_lint.syntax import ast
+from prisma_lint.syntax.lexing import encode_string
+
+# The name Prisma gives an attribute's first positional argument.
+POSITIONAL_NAMES = {
+    "relation": "name",
+    "map": "name",
+    "default": "value",
+    "id": "fields",
+    "unique": "fields",
+    "index": "fields",
+    "fulltext": "fields",
+    "schema": "name",
+    "shardKey": "fields",
+}
+
+
+def value_key(value: ast.Value | None) -> Any:
+    """A hashable normal form of a value: equal for spellings Prisma reads the same."""
+    return None if value is None else _KEYS[type(value)](value)
+
+
+def _number_key(value: ast.NumberValue) -> Any:
+    try:
+        return ("number", Decimal(value.text).normalize())
+    except InvalidOperation:  # pragma: no cover - the grammar admits only decimals
+        return ("number", value.text)
+
+
+_KEYS: dict[type, Any] = {
+    ast.StringValue: lambda v: ("string", v.value),
+    ast.NumberValue: _number_key,
+    ast.ConstantValue: lambda v: ("constant", v.name),
+    ast.FunctionCall: lambda v: ("call", v.name, arguments_key(v.name, v.arguments)),
+    ast.ArrayValue: lambda v: ("array", tuple(value_key(x) for x in v.items)),
+    ast.ObjectValue: lambda v: ("object", frozenset((k, value_key(x)) for k, x in v.entries)),
+}
+
+
+def arguments_key(attribute: str, arguments: tuple[ast.Argument, ...]) -> Any:
+    """Positional arguments in order; named ones (and the named first one) as a set."""
+    positional: list[Any] = []
+    named: dict[str, Any] = {}
+    first_name = POSITIONAL_NAMES.get(attribute)
+    for index, arg in enumerate(arguments):
+        if arg.name is None and index == 0 and first_name is not None:
+            named[first_name] = value_key(arg.value)
+        elif arg.name is None:
+            positional.append(value_key(arg.value))
+        else:
+            named[arg.name] = value_key(arg.value)
+    return (tuple(positional), frozenset(named.items()))
+
+
+def attribute_key(attribute: ast.Attribute) -> Any:
+    return (attribute.name, arguments_key(attribute.name, attribute.arguments))
+
+
+def argument_value(attribute: ast.Attribute, name: str) -> ast.Value | None:
+    """The value of a named argument, or of the first positional one Prisma names so."""
+    for index, arg in enumerate(attribute.arguments):
+        if arg.name == name:
+            return arg.value
+        if arg.name is None and index == 0 and POSITIONAL_NAMES.get(attribute.name) == name:
+            return arg.value
+    return None
+
+
+# ---- source text for messages ------------------------------------------
+
+
+def render_value(value: ast.Value) -> str:
+    """The value as it would be written in a schema."""
+    text: str = _RENDER[type(value)](value)
+    return text
+
+
+def _render_object(value: ast.ObjectValue) -> str:
+    inner = ", ".join(f"{k}: {render_value(v)}" for k, v in value.entries)
+    return "{ " + inner + " }" if inner else "{}"
+
+
+_RENDER: dict[type, Any] = {
+    ast.StringValue: lambda v: encode_string(v.value),
+    ast.NumberValue: lambda v: v.text,
+    ast.ConstantValue: lambda v: v.name,
+    ast.FunctionCall: lambda v: f"{v.name}({render_arguments(v.arguments)})",
+    ast.ArrayValue: lambda v: "[" + ", ".join(render_value(x) for x in v.items) + "]",
+    ast.ObjectValue: _render_object,
+}
+
+
+def render_arguments(arguments: tuple[ast.Argument, ...]) -> str:
+    return ", ".join(
+        render_value(a.value) if a.name is None else f"{a.name}: {render_value(a.value)}" for a in arguments
+    )
+
+
+def render_attribute(attribute: ast.Attribute, block: bool = False) -> str:
+    at = "@@" if block else "@"
+    if not attribute.arguments:
+        return f"{at}{attribute.name}"
+    return f"{at}{attribute.name}({render_arguments(attribute.arguments)})"
+
+
+def render_type(field_type: ast.FieldType) -> str:
+    base = f"Unsupported({encode_string(field_type.name)})" if field_type.unsupported else field_type.name
+    return base + {"required": "", "optional": "?", "list": "[]"}[field_type.arity]

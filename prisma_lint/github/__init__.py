@@ -1,0 +1,4 @@
+"""GitHub's REST API: the pull request comment the Action keeps up to date.
+
+May import: the standard library only.
+"""

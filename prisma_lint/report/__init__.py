@@ -1,0 +1,32 @@
+"""Reporters: pure functions from a diff result to the text of one output format.
+
+One module per format, chosen by name from REPORTERS and imported only when
+used. A reporter reads only the result (locations carry their source lines),
+so it can be tested alone. `ast_json` writes the AST for `parse --format json`.
+
+May import: `prisma_lint.check` (verdicts), `prisma_lint.drift`, `prisma_lint.syntax`,
+`prisma_lint.errors`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import import_module
+
+from prisma_lint.drift.changes import DiffResult
+
+Renderer = Callable[[DiffResult], str]
+
+REPORTERS: dict[str, str] = {
+    "text": "text",
+    "json": "json_report",
+    "github": "github",
+    "sarif": "sarif",
+    "markdown": "markdown",
+}
+
+
+def reporter(name: str) -> Renderer:
+    """The render function of the format called `name` (a key of REPORTERS)."""
+    render: Renderer = import_module(f"{__name__}.{REPORTERS[name]}").render
+    return render

@@ -1,0 +1,73 @@
+"""`--format text`: for people at a terminal. Changes grouped by block, each with
+its location and the line it points at."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from prisma_lint.check.verdicts import Verdict
+from prisma_lint.drift.changes import Change, DiffResult, Severity
+from prisma_lint.report.diagnostics import Style, plain
+
+
+def render(result: DiffResult, style: Style = plain) -> str:
+    if not result.drift:
+        ignored = f" ({_count(result.ignored, 'change')} ignored by config)" if result.ignored else ""
+        return (
+            f"{style('No drift', 'ok')}: {result.portal_source} matches the canonical schema "
+            f"{result.canonical_source}{ignored}.\n"
+        )
+    out: list[str] = []
+    for block, changes in groupby(result.changes, key=group_of):
+        out.append(style(block, "location"))
+        for change in changes:
+            out.extend(_change(change, style))
+        out.append("")
+    out.append(summary(result, style))
+    if result.verdict is not None and result.verdict.status == "edited":
+        out.append(edited_note(result.verdict))
+    return "\n".join(out) + "\n"
+
+
+def edited_note(verdict: Verdict) -> str:
+    """For an edited copy: which version of the canonical schema it is closest to."""
+    if verdict.nearest is None:
+        return "Verdict: EDITED. No version of the canonical schema in its history matches the copy."
+    near = verdict.nearest
+    return (
+        f"Verdict: EDITED. None of the last {verdict.versions} versions of the canonical schema matches "
+        f"the copy; the nearest is {near.commit[:7]} ({near.date[:10]}, "
+        f"{near.position} schema commits behind), {_count(verdict.nearest_distance, 'fact')} apart."
+    )
+
+
+def group_of(change: Change) -> str:
+    """The heading a change is listed under: its block, or what it is about."""
+    headings = {"schema": "Portal copy", "repository": "Portal repository"}
+    return headings.get(change.object) or change.path.split(".")[0]
+
+
+def _change(change: Change, style: Style) -> list[str]:
+    where = change.portal or change.canonical
+    side = "" if change.portal else " (canonical)"
+    head = f"  {where.file}:{where.line}:{where.column}{side}" if where else "  "
+    lines = [
+        f"{head}  {style(change.severity.value, change.severity.value)}  {change.code.value}",
+        f"    {change.message}",
+    ]
+    if where and where.text:
+        lines.append(f"    {style(str(where.line), 'gutter')} {style('|', 'gutter')} {where.text}")
+    return lines
+
+
+def summary(result: DiffResult, style: Style = plain) -> str:
+    counts = ", ".join(_count(result.count(s), s.value) for s in Severity if result.count(s))
+    ignored = f"; {result.ignored} ignored by config" if result.ignored else ""
+    return (
+        f"{style('Drift', 'error')}: {_count(len(result.changes), 'change')} ({counts}{ignored}) in "
+        f"{result.portal_source} against the canonical schema {result.canonical_source}."
+    )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

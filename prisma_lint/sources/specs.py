@@ -1,0 +1,79 @@
+"""What a schema argument names: a path, `REF:PATH` here, or `URL#REF:PATH` elsewhere.
+
+    prisma/schema.prisma                                   a file (or a folder)
+    origin/main:prisma/schema.prisma                       REF:PATH in this repository
+    https://github.com/acme/admin.git#main:prisma/schema.prisma   a remote repository
+    git@github.com:acme/admin.git#v2.3.0:prisma/schema     over ssh
+    ../admin#HEAD:prisma/schema.prisma                     a local repository
+
+An existing path always wins, so a file whose name has a colon still works.
+Checked here, before git runs: no `ext::` transport, no argument that git
+could read as an option, only https, ssh or local repositories (file:// only
+when PRISMA_LINT_ALLOW_FILE_URLS=1, which the tests set).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from prisma_lint.errors import SourceError
+
+SCP_LIKE = re.compile(r"^[\w.-]+@[\w.-]+:")  # git@github.com:org/repo.git
+
+
+@dataclass(frozen=True)
+class GitSpec:
+    url: str | None  # None: the repository the command runs in
+    ref: str
+    path: str
+
+    def display(self) -> str:
+        """How to name this source in output: never with credentials."""
+        where = f"{redact(self.url)}#" if self.url else ""
+        return f"{where}{self.ref}:{self.path}"
+
+
+def parse_spec(text: str, cwd: Path | None = None) -> GitSpec | None:
+    """A GitSpec, or None when `text` is a plain file or folder path."""
+    base = cwd or Path.cwd()
+    if (base / text).exists() or ":" not in text:
+        return None
+    url: str | None = None
+    rest = text
+    if "#" in text:
+        url, rest = text.rsplit("#", 1)
+        check_url(url)
+    ref, sep, path = rest.partition(":")
+    if not sep or not ref or not path:
+        raise SourceError(f"{text}: expected REF:PATH or URL#REF:PATH, e.g. origin/main:prisma/schema.prisma")
+    if ref.startswith("-") or path.startswith("-"):
+        raise SourceError(f"{text}: a ref or path may not start with '-'")
+    return GitSpec(url, ref, path.strip("/"))
+
+
+def check_url(url: str) -> None:
+    """Refuse what could make git run a command or read an option."""
+    if not url or url.startswith("-"):
+        raise SourceError(f"{redact(url)}: not a repository URL")
+    if "::" in url:
+        raise SourceError(f"{redact(url)}: remote helper transports (such as ext::) are not allowed")
+    if url.startswith("file://"):
+        if os.environ.get("PRISMA_LINT_ALLOW_FILE_URLS") != "1":
+            raise SourceError(f"{url}: file:// URLs are not allowed; give the repository's path instead")
+        return
+    if "://" in url and not url.startswith(("https://", "ssh://")):
+        raise SourceError(f"{redact(url)}: only https://, ssh:// and git@host: URLs, or a local path")
+
+
+def redact(url: str | None) -> str:
+    """The URL without any user:password@ part."""
+    if not url:
+        return ""
+    return re.sub(r"^(\w+://)[^/@]*@", r"\1", url)
+
+
+def is_remote(url: str) -> bool:
+    return url.startswith(("https://", "ssh://", "file://")) or bool(SCP_LIKE.match(url))

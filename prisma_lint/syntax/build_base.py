@@ -1,0 +1,96 @@
+"""State and helpers shared by the AST builder's rule callbacks.
+
+The builder is handed to Lark as its transformer, so no parse tree is ever
+built: each rule becomes its AST node the moment it is reduced. That makes the
+builder stateful per parse (file name, text, errors found); parser.py owns the
+one instance and calls `begin()` before each parse. Not thread-safe, by design:
+one process parses one file at a time.
+"""
+
+from __future__ import annotations
+
+from sys import intern
+from typing import Any
+
+from lark import Token, Transformer
+
+from prisma_lint.errors import Diagnostic
+from prisma_lint.syntax import ast
+
+DIGITS = "0123456789"
+
+
+class Reject(Exception):
+    """Raised inside a callback for input the grammar alone cannot rule out."""
+
+
+def valid_identifier(name: str) -> bool:
+    """Prisma's identifier: a letter or ASCII digit, then letters, digits, `_`, `-`.
+
+    The lexer admits any non-ASCII, non-space character; letters are checked
+    here (`str.isalpha` is exactly Unicode category L). ASCII names are valid by
+    construction, so they skip the loop.
+    """
+    if name.isascii():
+        return bool(name) and "." not in name
+    if not (name[0].isalpha() or name[0] in DIGITS):
+        return False
+    return all(ch.isalpha() or ch in DIGITS or ch in "_-" for ch in name[1:])
+
+
+class BuilderBase(Transformer[Token, Any]):
+    def __init__(self) -> None:
+        super().__init__(visit_tokens=False)
+        self.begin("", "")
+
+    def begin(self, file: str, text: str) -> None:
+        self.file = file
+        self.text = text
+        self.errors: list[Diagnostic] = []
+        self._lines: list[str] | None = None  # split only when an error needs a line
+        # Argument-list errors count only inside attributes, and not inside
+        # arrays or objects there; they wait here until we know where they stand.
+        self._argument_errors: list[Diagnostic] = []
+
+    def items(self, c: list[Any]) -> list[Any]:
+        """Left-recursive lists (`xs: | xs x`, `xs: x | xs "," x`): one call per item."""
+        if c and type(c[0]) is list:
+            c[0].extend(c[1:])
+            return c[0]
+        return c
+
+    def _span(self, first: Token, last: Token) -> ast.Span:
+        return ast.Span(self.file, first.line, first.column, last.end_line, last.end_column)  # type: ignore[arg-type]
+
+    def _join(self, first: Token | ast.Span, last: ast.Span) -> ast.Span:
+        return ast.Span(self.file, first.line, first.column, last.end_line, last.end_column)  # type: ignore[arg-type]
+
+    @staticmethod
+    def _name(tok: Token) -> str:
+        """A plain identifier: no dots, letters checked."""
+        if not valid_identifier(tok):
+            raise Reject(tok)
+        return intern(str(tok))  # names repeat (id, String, ...): one string each
+
+    @staticmethod
+    def _path(tok: Token) -> str:
+        """A dotted path (`db.VarChar`): each part checked."""
+        if not tok.isascii() and not all(valid_identifier(p) for p in tok.split(".") if p):
+            raise Reject(tok)
+        return intern(str(tok))
+
+    def _error(self, tok: Token, message: str, offset: int = 0) -> None:
+        """Record an error at `offset` code points into `tok`."""
+        line, column = tok.line or 1, (tok.column or 1) + offset
+        newlines = tok.count("\n", 0, offset)
+        if newlines:  # only a string with an escaped line break spans lines
+            line += newlines
+            column = offset - tok.rfind("\n", 0, offset)
+        self._error_at(line, column, message)
+
+    def _error_at(self, line: int, column: int, message: str, pending: bool = False) -> None:
+        if self._lines is None:
+            self._lines = self.text.split("\n")
+        text = self._lines[line - 1] if line <= len(self._lines) else ""
+        diagnostic = Diagnostic(self.file, line, column, message, text)
+        (self._argument_errors if pending else self.errors).append(diagnostic)

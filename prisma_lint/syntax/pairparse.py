@@ -1,0 +1,154 @@
+"""Parsing both sides of a diff, doing the shared work once and on both cores.
+
+Each file is cut into chunks (chunks.py). A chunk whose text appears on both
+sides cannot differ, so it is only checked for syntax, once, and stands in the
+ASTs of both sides as one set of hollow blocks (keyword and name only) that
+the diff skips by identity. Chunks found on one side only are parsed in full.
+The checking of shared chunks is split over two processes when the machine
+has two cores and there is enough of it to be worth a fork.
+
+Any syntax error anywhere sends both sides through the plain whole-file
+parser, so errors are reported exactly as `parse_sources` reports them.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from collections.abc import Callable
+
+from prisma_lint.errors import Diagnostic, SchemaSyntaxError
+from prisma_lint.syntax import ast, chunks
+from prisma_lint.syntax.ast import SourceFile
+from prisma_lint.syntax.parser import gc_paused, normalise_newlines, parse_sources, parse_text
+
+FORK_THRESHOLD = 64 * 1024  # characters of shared text below which a fork does not pay
+Check = tuple[bool, tuple[tuple[str, str], ...]]  # (parses cleanly, (keyword, name) of its blocks)
+
+
+def parse_pair(
+    canonical: list[SourceFile], portal: list[SourceFile], *, shortcut: bool = True
+) -> tuple[ast.Schema, ast.Schema, tuple[Diagnostic, ...]]:
+    """Both schemas and the errors of both. With shortcut=False, full ASTs on both sides."""
+    with gc_paused():
+        if shortcut:
+            fast = _chunked_pair(canonical, portal)
+            if fast is not None:
+                return fast[0], fast[1], ()
+        return _full_pair(canonical, portal)
+
+
+def _full_pair(
+    canonical: list[SourceFile], portal: list[SourceFile]
+) -> tuple[ast.Schema, ast.Schema, tuple[Diagnostic, ...]]:
+    schemas = []
+    errors: list[Diagnostic] = []
+    for files in (canonical, portal):
+        try:
+            schemas.append(parse_sources(files))
+        except SchemaSyntaxError as err:
+            errors.extend(err.diagnostics)
+            schemas.append(ast.Schema(()))
+    return schemas[0], schemas[1], tuple(errors)
+
+
+def _chunked_pair(
+    canonical: list[SourceFile], portal: list[SourceFile]
+) -> tuple[ast.Schema, ast.Schema] | None:
+    sides = [[(f, chunks.split(normalise_newlines(f.text))) for f in files] for files in (canonical, portal)]
+    if any(cut is None for side in sides for _, cut in side):
+        return None  # one file could not be cut with certainty: parse everything plainly
+    texts = [{c.text for _, cut in side for c in cut or ()} for side in sides]
+    shared = sorted(texts[0] & texts[1], key=len, reverse=True)
+    checks = dict(zip(shared, _check_all(shared), strict=True))
+    if not all(ok for ok, _ in checks.values()):
+        return None
+    hollow = {
+        text: tuple(_hollow(kind, name) for kind, name in blocks) for text, (_, blocks) in checks.items()
+    }
+    schemas = []
+    for files, side in zip((canonical, portal), sides, strict=True):
+        blocks: list[ast.Block] = []
+        for source, cut in side:
+            for chunk in cut or ():
+                if chunk.text in hollow:
+                    blocks.extend(hollow[chunk.text])
+                    continue
+                parsed, errors = parse_text(chunk.positioned_text(), source.display)
+                if errors:
+                    return None
+                blocks.extend(parsed)
+        schemas.append(ast.Schema(tuple(blocks), tuple(f.display for f in files)))
+    return schemas[0], schemas[1]
+
+
+def _hollow(kind: str, name: str) -> ast.Block:
+    if kind == "enum":
+        return ast.Enum(name, (), ())
+    if kind in ("datasource", "generator"):
+        return ast.ConfigBlock(kind, name, ())  # type: ignore[arg-type]
+    return ast.Model(kind, name, (), ())  # type: ignore[arg-type]
+
+
+def _check(text: str) -> Check:
+    blocks, errors = parse_text(text, "<shared>")
+    names = tuple(("enum" if isinstance(b, ast.Enum) else b.kind, b.name) for b in blocks)
+    return not errors, names
+
+
+def _check_all(texts: list[str]) -> list[Check]:
+    """Check every text; on two cores, half of them (by size) in a forked child."""
+    total = sum(map(len, texts))
+    if total < FORK_THRESHOLD or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
+        return [_check(t) for t in texts]
+    mine, theirs = _halves(texts)
+    child = _fork(lambda: [_check(texts[i]) for i in theirs])
+    results: dict[int, Check] = {i: _check(texts[i]) for i in mine}
+    from_child = child() if child is not None else None
+    if from_child is None:  # no child, or it failed: do its share here
+        from_child = [_check(texts[i]) for i in theirs]
+    results.update(zip(theirs, from_child, strict=True))
+    return [results[i] for i in range(len(texts))]
+
+
+def _halves(texts: list[str]) -> tuple[list[int], list[int]]:
+    """Indexes split into two groups of about equal text size (texts come largest first)."""
+    groups: tuple[list[int], list[int]] = ([], [])
+    sizes = [0, 0]
+    for i, text in enumerate(texts):
+        smaller = 0 if sizes[0] <= sizes[1] else 1
+        groups[smaller].append(i)
+        sizes[smaller] += len(text)
+    return groups
+
+
+def _fork(work: Callable[[], list[Check]]) -> Callable[[], list[Check] | None] | None:
+    """Run work() in a child; return a function that collects its result, or None."""
+    read_end, write_end = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        return None
+    if pid == 0:  # the child: compute, send, and leave without running any cleanup
+        os.close(read_end)
+        try:
+            data = pickle.dumps(work())
+            with os.fdopen(write_end, "wb") as out:
+                out.write(data)
+            os._exit(0)
+        except BaseException:
+            os._exit(1)
+    os.close(write_end)
+
+    def collect() -> list[Check] | None:
+        with os.fdopen(read_end, "rb") as pipe:
+            data = pipe.read()
+        _, status = os.waitpid(pid, 0)
+        if status != 0 or not data:
+            return None
+        result: list[Check] = pickle.loads(data)
+        return result
+
+    return collect
