@@ -16,8 +16,9 @@ from prisma_lint.sources.files import read_schema
 from prisma_lint.sources.specs import GitSpec, parse_spec
 from prisma_lint.syntax import ast
 from prisma_lint.syntax.ast import SourceFile
+from prisma_lint.syntax.lexing import normalise_newlines
 from prisma_lint.syntax.pairparse import parse_pair
-from prisma_lint.syntax.parser import normalise_newlines, parse_sources
+from prisma_lint.syntax.parser import parse_sources
 
 
 def load(text: str, *, cwd: Path, config: Config) -> tuple[list[SourceFile], GitSpec | None]:

@@ -24,7 +24,8 @@ from prisma_lint.drift.changes import DiffResult
 from prisma_lint.drift.diff import diff
 from prisma_lint.report import json_report, sarif
 from prisma_lint.syntax import ast
-from prisma_lint.syntax.parser import normalise_newlines, parse_text
+from prisma_lint.syntax.lexing import normalise_newlines
+from prisma_lint.syntax.parser import parse_text
 
 ROOT = Path(__file__).resolve().parents[1]
 DIFF_SCHEMA = json.loads((ROOT / "docs/schemas/diff-v1.schema.json").read_text(encoding="utf-8"))

@@ -21,8 +21,9 @@ from prisma_lint.engine import diff_sources
 from prisma_lint.report.ast_json import schema_to_json
 from prisma_lint.sources.files import SourceFile
 from prisma_lint.syntax import ast, chunks
+from prisma_lint.syntax.lexing import normalise_newlines
 from prisma_lint.syntax.pairparse import parse_pair
-from prisma_lint.syntax.parser import normalise_newlines, parse_text
+from prisma_lint.syntax.parser import parse_text
 from tests.corpus import pairs, real_units, units, validating_build
 from tests.oracle.client import Oracle
 from tests.pair_facts import official_changes, our_changes

@@ -16,7 +16,8 @@ import pytest
 
 from prisma_lint.errors import SchemaSyntaxError
 from prisma_lint.sources.files import SourceFile
-from prisma_lint.syntax.parser import normalise_newlines, parse_sources, parse_text
+from prisma_lint.syntax.lexing import normalise_newlines
+from prisma_lint.syntax.parser import parse_sources, parse_text
 from tests.corpus import real_units, unit_files, units, validating_build
 from tests.meaning import compare, facts_from_ast, facts_from_datamodel
 from tests.oracle.client import Oracle

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import lark
@@ -9,7 +10,7 @@ import pytest
 
 from prisma_lint.syntax import tables as grammar_tables
 from prisma_lint.syntax.builder import AstBuilder
-from prisma_lint.syntax.parser import normalise_newlines
+from prisma_lint.syntax.lexing import WHITESPACE, normalise_newlines
 
 FIXTURE = Path(__file__).parent / "fixtures" / "constructs.prisma"
 
@@ -40,3 +41,15 @@ def test_stale_tables_fall_back_to_the_grammar(tmp_path: Path, monkeypatch: pyte
     parser = grammar_tables.load(AstBuilder())
     assert isinstance(parser, lark.Lark)
     assert (tmp_path / "prisma.lark.tables").read_bytes().endswith(b"garbage")  # nothing written
+
+
+def test_the_grammar_spells_whitespace_as_lexing_does() -> None:
+    # Lark cannot import a Python constant, so the grammar spells Prisma's whitespace
+    # class in each terminal that needs it; every copy must be lexing.WHITESPACE.
+    grammar = (grammar_tables.grammar_dir() / "prisma.lark").read_text(encoding="utf-8")
+    classes = re.findall(r"\[ \\t[^\]]*\]", grammar)
+    assert len(classes) == 4  # BLOCK_OPEN, TRAILING_COMMA, _NL, WS
+    for spelled in classes:
+        pattern = re.compile(spelled)
+        matched = {chr(c) for c in range(0x3100) if pattern.fullmatch(chr(c))}
+        assert matched == set(WHITESPACE), spelled

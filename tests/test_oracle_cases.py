@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from prisma_lint.syntax.parser import normalise_newlines
+from prisma_lint.syntax.lexing import normalise_newlines
 from tests.doc_cases import DOC_CASES
 from tests.oracle.client import Oracle
 from tests.syntax_cases import CASES

@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 from prisma_lint.drift.changes import Change
 from prisma_lint.drift.diff import diff
 from prisma_lint.syntax import ast, chunks
-from prisma_lint.syntax.parser import normalise_newlines, parse_text
+from prisma_lint.syntax.lexing import normalise_newlines
+from prisma_lint.syntax.parser import parse_text
 from tests.corpus import corpus_dir, real_units
 from tests.fuzzing import reformat
 from tests.oracle.client import Oracle

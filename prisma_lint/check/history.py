@@ -5,9 +5,9 @@ first, at most `depth` commits that changed it) for a version the copy equals
 in meaning. Found: the copy is STALE, someone forgot to sync. Not found: the
 copy was EDITED, and the nearest version (fewest differing facts) is named.
 
-Versions share most of their text, so each version is cut into block chunks
-and a chunk's text is parsed once for the whole walk; versions are compared by
-their fact sets (semantic.py), not by diffing.
+Versions share most of their text, so they are parsed through one chunk cache
+(syntax/pairparse.py): a chunk's text is parsed once for the whole walk.
+Versions are compared by their fact sets (semantic.py), not by diffing.
 """
 
 from __future__ import annotations
@@ -18,46 +18,22 @@ from prisma_lint.check.verdicts import Candidate, Verdict
 from prisma_lint.config import Config
 from prisma_lint.drift.diff import diff
 from prisma_lint.drift.semantic import Facts, facts
-from prisma_lint.syntax import ast, chunks
+from prisma_lint.syntax import ast
 from prisma_lint.syntax.ast import SourceFile
-from prisma_lint.syntax.parser import normalise_newlines, parse_text
+from prisma_lint.syntax.pairparse import ChunkCache, cached_schema
 
 CONFIRM = 5  # versions diffed under the config's ignore rules when no version matches exactly
-
-
-class ChunkParser:
-    """Parses schema versions, each distinct block text only once."""
-
-    def __init__(self) -> None:
-        self.memo: dict[str, tuple[ast.Block, ...] | None] = {}
-
-    def schema(self, files: Iterable[SourceFile]) -> ast.Schema | None:
-        blocks: list[ast.Block] = []
-        for source in files:
-            text = normalise_newlines(source.text)
-            for part in chunks.split(text) or [chunks.Chunk(text, 1, 1)]:
-                parsed = self._chunk(part.text)
-                if parsed is None:
-                    return None  # a version with syntax errors cannot be compared
-                blocks.extend(parsed)
-        return ast.Schema(tuple(blocks))
-
-    def _chunk(self, text: str) -> tuple[ast.Block, ...] | None:
-        if text not in self.memo:
-            blocks, errors = parse_text(text, "<history>")
-            self.memo[text] = None if errors else blocks
-        return self.memo[text]
 
 
 def judge(
     portal: ast.Schema, versions: Iterable[tuple[str, str, tuple[SourceFile, ...]]], config: Config
 ) -> Verdict:
     """Walk versions (commit, date, files), newest first, and say stale or edited."""
-    parser = ChunkParser()
+    cache: ChunkCache[tuple[ast.Block, ...]] = ChunkCache("<history>", tuple)
     target = facts(portal)
     seen: list[tuple[int, Candidate, ast.Schema, Facts]] = []
     for position, (commit, date, files) in enumerate(versions):
-        schema = parser.schema(files)
+        schema = cached_schema(files, cache)
         if schema is None:
             continue
         version_facts = facts(schema)

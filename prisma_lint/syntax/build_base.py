@@ -16,26 +16,11 @@ from lark import Token, Transformer
 
 from prisma_lint.errors import Diagnostic
 from prisma_lint.syntax import ast
-
-DIGITS = "0123456789"
+from prisma_lint.syntax.lexing import valid_identifier
 
 
 class Reject(Exception):
     """Raised inside a callback for input the grammar alone cannot rule out."""
-
-
-def valid_identifier(name: str) -> bool:
-    """Prisma's identifier: a letter or ASCII digit, then letters, digits, `_`, `-`.
-
-    The lexer admits any non-ASCII, non-space character; letters are checked
-    here (`str.isalpha` is exactly Unicode category L). ASCII names are valid by
-    construction, so they skip the loop.
-    """
-    if name.isascii():
-        return bool(name) and "." not in name
-    if not (name[0].isalpha() or name[0] in DIGITS):
-        return False
-    return all(ch.isalpha() or ch in DIGITS or ch in "_-" for ch in name[1:])
 
 
 class BuilderBase(Transformer[Token, Any]):

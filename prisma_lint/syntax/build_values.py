@@ -11,12 +11,6 @@ from prisma_lint.syntax.build_base import BuilderBase
 from prisma_lint.syntax.lexing import StringEscapeError, decode_string
 
 TRAILING_COMMA = "Trailing commas are not valid in attribute arguments, please remove the comma."
-# Deeper nesting is refused: Prisma's own parser overflows its stack at about
-# 2,000 levels, and our recursive passes (diff keys, JSON) need a bound.
-MAX_NESTING = 1500
-TOO_DEEP = (
-    f"Arrays, objects and function calls may nest at most {MAX_NESTING} levels deep; this value goes deeper."
-)
 
 
 class Arguments(tuple[ast.Argument, ...]):

@@ -18,7 +18,8 @@ from lark import Token
 from prisma_lint.syntax import ast
 from prisma_lint.syntax.build_base import Reject
 from prisma_lint.syntax.build_values import Arguments, ValueRules
-from prisma_lint.syntax.docs import WHITESPACE, DocGroups
+from prisma_lint.syntax.docs import DocGroups
+from prisma_lint.syntax.lexing import WHITESPACE
 
 __all__ = ["AstBuilder", "Reject"]
 

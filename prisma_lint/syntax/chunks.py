@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from prisma_lint.syntax.docs import WHITESPACE
+from prisma_lint.syntax.lexing import WHITESPACE
 
 _WS = f"[{WHITESPACE}]*"
 HEADER = re.compile(

@@ -22,8 +22,7 @@ from __future__ import annotations
 
 from lark import Token
 
-# Prisma's whitespace: space, tab and the Unicode space separators (category Zs).
-WHITESPACE = " \t\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
+from prisma_lint.syntax.lexing import WHITESPACE
 
 
 class DocGroups:

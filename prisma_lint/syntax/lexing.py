@@ -1,8 +1,40 @@
-"""Decoding Prisma string literals: JSON strings, checked the way Prisma checks them."""
+"""Lexing helpers shared by the parser, the builder, recovery and chunking.
+
+Line ends, Prisma's whitespace class, identifiers, and string literals (JSON
+strings, checked the way Prisma checks them).
+"""
 
 from __future__ import annotations
 
 import re
+
+# Prisma's whitespace: space, tab and the Unicode space separators (category Zs).
+# grammar/prisma.lark spells the same class in its terminals (Lark cannot import
+# it from here); tests/test_grammar_tables.py keeps the copies equal.
+WHITESPACE = " \t\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
+DIGITS = "0123456789"
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF and lone CR become LF; Prisma treats all three as line ends."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def valid_identifier(name: str) -> bool:
+    """Prisma's identifier: a letter or ASCII digit, then letters, digits, `_`, `-`.
+
+    The lexer admits any non-ASCII, non-space character; letters are checked
+    here (`str.isalpha` is exactly Unicode category L). ASCII names are valid by
+    construction, so they skip the loop.
+    """
+    if name.isascii():
+        return bool(name) and "." not in name
+    if not (name[0].isalpha() or name[0] in DIGITS):
+        return False
+    return all(ch.isalpha() or ch in DIGITS or ch in "_-" for ch in name[1:])
+
 
 _SIMPLE = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 _HEX4 = re.compile(r"[0-9a-fA-F]{4}")

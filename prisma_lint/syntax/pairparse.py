@@ -1,11 +1,16 @@
-"""Parsing both sides of a diff, doing the shared work once and on both cores.
+"""The chunk cache, and parsing both sides of a diff with it, on both cores.
 
-Each file is cut into chunks (chunks.py). A chunk whose text appears on both
-sides cannot differ, so it is only checked for syntax, once, and stands in the
-ASTs of both sides as one set of hollow blocks (keyword and name only) that
-the diff skips by identity. Chunks found on one side only are parsed in full.
-The checking of shared chunks is split over two processes when the machine
-has two cores and there is enough of it to be worth a fork.
+Each file is cut into chunks (chunks.py), one top-level block each. Versions
+of one schema share most of their chunks, so `ChunkCache` parses each distinct
+chunk text once: `check`'s history walk keeps one for all the versions it
+compares, and `parse_pair` one per diff.
+
+In a diff, a chunk whose text appears on both sides cannot differ, so it is
+only checked for syntax, once, and stands in the ASTs of both sides as one set
+of hollow blocks (keyword and name only) that the diff skips by identity.
+Chunks found on one side only are parsed in full, at their own line and
+column. The checking of shared chunks is split over two processes when the
+machine has two cores and there is enough of it to be worth a fork.
 
 Any syntax error anywhere sends both sides through the plain whole-file
 parser, so errors are reported exactly as `parse_sources` reports them.
@@ -15,15 +20,49 @@ from __future__ import annotations
 
 import os
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import Generic, TypeVar
 
 from prisma_lint.errors import Diagnostic, SchemaSyntaxError
 from prisma_lint.syntax import ast, chunks
 from prisma_lint.syntax.ast import SourceFile
-from prisma_lint.syntax.parser import gc_paused, normalise_newlines, parse_sources, parse_text
+from prisma_lint.syntax.lexing import normalise_newlines
+from prisma_lint.syntax.parser import gc_paused, parse_sources, parse_text
 
 FORK_THRESHOLD = 64 * 1024  # characters of shared text below which a fork does not pay
-Check = tuple[bool, tuple[tuple[str, str], ...]]  # (parses cleanly, (keyword, name) of its blocks)
+Names = tuple[tuple[str, str], ...]  # (keyword, name) of a chunk's blocks
+Check = tuple[bool, Names]  # (parses cleanly, its names)
+Kept = TypeVar("Kept")
+
+
+class ChunkCache(Generic[Kept]):
+    """Chunk texts parsed once each. Of a chunk's blocks the cache keeps `keep(blocks)`
+    (all of them, or only what its user needs); `label` names the file in their spans."""
+
+    def __init__(self, label: str, keep: Callable[[tuple[ast.Block, ...]], Kept]) -> None:
+        self.label = label
+        self.keep = keep
+        self.memo: dict[str, Kept | None] = {}
+
+    def get(self, text: str) -> Kept | None:
+        """What is kept of one chunk text's blocks, or None if it has syntax errors."""
+        if text not in self.memo:
+            blocks, errors = parse_text(text, self.label)
+            self.memo[text] = None if errors else self.keep(blocks)
+        return self.memo[text]
+
+
+def cached_schema(files: Iterable[SourceFile], cache: ChunkCache[tuple[ast.Block, ...]]) -> ast.Schema | None:
+    """A whole schema, chunk by chunk through cache; None if any chunk has syntax errors."""
+    blocks: list[ast.Block] = []
+    for source in files:
+        text = normalise_newlines(source.text)
+        for part in chunks.split(text) or [chunks.Chunk(text, 1, 1)]:
+            parsed = cache.get(part.text)
+            if parsed is None:
+                return None  # a version with syntax errors cannot be compared
+            blocks.extend(parsed)
+    return ast.Schema(tuple(blocks))
 
 
 def parse_pair(
@@ -90,23 +129,27 @@ def _hollow(kind: str, name: str) -> ast.Block:
     return ast.Model(kind, name, (), ())  # type: ignore[arg-type]
 
 
-def _check(text: str) -> Check:
-    blocks, errors = parse_text(text, "<shared>")
-    names = tuple(("enum" if isinstance(b, ast.Enum) else b.kind, b.name) for b in blocks)
-    return not errors, names
+def _names(blocks: tuple[ast.Block, ...]) -> Names:
+    return tuple(("enum" if isinstance(b, ast.Enum) else b.kind, b.name) for b in blocks)
+
+
+def _check(text: str, cache: ChunkCache[Names]) -> Check:
+    names = cache.get(text)
+    return names is not None, names or ()
 
 
 def _check_all(texts: list[str]) -> list[Check]:
     """Check every text; on two cores, half of them (by size) in a forked child."""
+    cache = ChunkCache("<shared>", _names)  # the texts are distinct: it keeps only names
     total = sum(map(len, texts))
     if total < FORK_THRESHOLD or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
-        return [_check(t) for t in texts]
+        return [_check(t, cache) for t in texts]
     mine, theirs = _halves(texts)
-    child = _fork(lambda: [_check(texts[i]) for i in theirs])
-    results: dict[int, Check] = {i: _check(texts[i]) for i in mine}
+    child = _fork(lambda: [_check(texts[i], cache) for i in theirs])
+    results: dict[int, Check] = {i: _check(texts[i], cache) for i in mine}
     from_child = child() if child is not None else None
     if from_child is None:  # no child, or it failed: do its share here
-        from_child = [_check(texts[i]) for i in theirs]
+        from_child = [_check(texts[i], cache) for i in theirs]
     results.update(zip(theirs, from_child, strict=True))
     return [results[i] for i in range(len(texts))]
 

@@ -11,16 +11,18 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
-import re
 from collections.abc import Iterator
 
 from lark import Lark
 from lark.exceptions import UnexpectedInput
 
 from prisma_lint.errors import Diagnostic, SchemaSyntaxError
-from prisma_lint.syntax import ast, nesting, recovery, tables
+from prisma_lint.syntax import ast, prechecks, recovery, tables
 from prisma_lint.syntax.ast import SourceFile
 from prisma_lint.syntax.builder import AstBuilder, Reject
+from prisma_lint.syntax.lexing import normalise_newlines
+
+__all__ = ["ParseResult", "gc_paused", "normalise_newlines", "parse_sources", "parse_text"]
 
 
 @functools.cache
@@ -30,30 +32,16 @@ def _parser() -> tuple[Lark, AstBuilder]:
     return tables.load(builder), builder
 
 
-def normalise_newlines(text: str) -> str:
-    """CRLF and lone CR become LF; Prisma treats all three as line ends."""
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text
-
-
 ParseResult = tuple[tuple[ast.Block, ...], tuple[Diagnostic, ...]]
-
-
-CONFLICT = re.compile(r"^(<{7}|={7}|>{7})(?: |$)", re.MULTILINE)
 
 
 def parse_text(text: str, file: str = "schema.prisma") -> ParseResult:
     """Parse one file's text: its blocks, or no blocks and every syntax error found."""
     lark, builder = _parser()
     text = normalise_newlines(text)
-    if "\n<<<<<<<" in text or text.startswith("<<<<<<<"):
-        conflicts = _conflicts(text, file)
-        if conflicts:
-            return (), conflicts
-    too_deep = nesting.check(text, file)
-    if too_deep:
-        return (), too_deep
+    stopped = prechecks.check(text, file)
+    if stopped:
+        return (), stopped
     builder.begin(file, text)
     try:
         blocks: list[ast.Block] = lark.parse(text, start="start")  # type: ignore[assignment]
@@ -79,25 +67,6 @@ def parse_sources(files: list[SourceFile]) -> ast.Schema:
     if errors:
         raise SchemaSyntaxError(tuple(errors))
     return ast.Schema(tuple(blocks), tuple(f.display for f in files))
-
-
-def _conflicts(text: str, file: str) -> tuple[Diagnostic, ...]:
-    """Git's conflict markers: one clear error each, instead of a page of parse errors."""
-    lines = text.split("\n")
-    out = []
-    for match in CONFLICT.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
-        out.append(
-            Diagnostic(
-                file,
-                line,
-                1,
-                f"unresolved merge conflict at line {line}: resolve the conflict "
-                f"(git's `{match.group(1)}` marker is still here)",
-                lines[line - 1],
-            )
-        )
-    return tuple(out)
 
 
 @contextlib.contextmanager

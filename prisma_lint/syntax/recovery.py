@@ -20,9 +20,9 @@ from lark import Lark
 from lark.exceptions import UnexpectedInput
 
 from prisma_lint.errors import Diagnostic
-from prisma_lint.syntax.build_base import Reject, valid_identifier
+from prisma_lint.syntax.build_base import Reject
 from prisma_lint.syntax.builder import AstBuilder
-from prisma_lint.syntax.docs import WHITESPACE
+from prisma_lint.syntax.lexing import WHITESPACE, valid_identifier
 
 TOP_LEVEL = "This line is invalid. It does not start with any known Prisma schema keyword."
 INVALID_BLOCK = (

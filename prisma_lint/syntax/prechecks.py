@@ -1,6 +1,12 @@
-"""A bound on how deep values nest, checked before parsing.
+"""Checks made before parsing: git's conflict markers, and how deep values nest.
 
-Prisma's own parser overflows its stack at about 2,000 levels of nested
+Both turn what would be a page of parse errors, or a crash, into one clear
+error per place.
+
+Conflict markers: a line opening with seven `<`, `=` or `>` is git's, left by
+an unresolved merge.
+
+Nesting: Prisma's own parser overflows its stack at about 2,000 levels of nested
 arrays, and our passes over values (diff keys, messages, JSON) recurse, so
 deeper nesting is refused with a clear error instead of a crash. The check is
 nearly free: only a line with more than MAX_NESTING brackets is scanned.
@@ -8,7 +14,11 @@ nearly free: only a line with more than MAX_NESTING brackets is scanned.
 
 from __future__ import annotations
 
+import re
+
 from prisma_lint.errors import Diagnostic
+
+CONFLICT = re.compile(r"^(<{7}|={7}|>{7})(?: |$)", re.MULTILINE)
 
 MAX_NESTING = 1900  # Prisma accepts 1,500 nested arrays and overflows at 2,000
 OPEN, CLOSE = "([{", ")]}"
@@ -18,6 +28,35 @@ MESSAGE = (
 
 
 def check(text: str, file: str) -> tuple[Diagnostic, ...]:
+    """The errors that stop a newline-normalised text before parsing; () for none."""
+    if "\n<<<<<<<" in text or text.startswith("<<<<<<<"):
+        found = conflicts(text, file)
+        if found:
+            return found
+    return too_deep(text, file)
+
+
+def conflicts(text: str, file: str) -> tuple[Diagnostic, ...]:
+    """Git's conflict markers: one clear error each, instead of a page of parse errors."""
+    lines = text.split("\n")
+    out = []
+    for match in CONFLICT.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        out.append(
+            Diagnostic(
+                file,
+                line,
+                1,
+                f"unresolved merge conflict at line {line}: resolve the conflict "
+                f"(git's `{match.group(1)}` marker is still here)",
+                lines[line - 1],
+            )
+        )
+    return tuple(out)
+
+
+def too_deep(text: str, file: str) -> tuple[Diagnostic, ...]:
+    """Values nested deeper than MAX_NESTING: one error per line where it happens."""
     if sum(text.count(b) for b in OPEN) <= MAX_NESTING:
         return ()
     errors = []
