@@ -21,6 +21,7 @@ from prisma_lint.errors import ConfigError
 from prisma_lint.sources.specs import GitSpec, parse_spec
 from prisma_lint.syntax.ast import SourceFile
 from prisma_lint.syntax.parser import parse_sources
+from prisma_lint.words import counted
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def _explain(
     if verdict.status != "stale" or verdict.match is None:
         return replace(result, verdict=verdict)
     match = verdict.match
-    behind = f"{match.position} schema commit{'s' if match.position != 1 else ''} behind"
+    behind = f"{counted(match.position, 'schema commit')} behind"
     message = (
         f"The portal copy matches the canonical schema at {match.commit[:7]} ({match.date[:10]}), "
         f"{behind}. Run `prisma-lint sync`."

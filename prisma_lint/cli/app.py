@@ -7,10 +7,13 @@ its own exit code (errors.py): 0 clean, 1 drift, 2 error.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import gc
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -112,14 +115,62 @@ def main() -> None:
 FORMATS = ["text", "json", "github", "sarif", "markdown"]
 
 
-def _config(path: str | None) -> Any:
+def _config(path: str | None, **overrides: Any) -> Any:
+    """The config file's settings (found from here unless given), with the options that are set."""
+    from dataclasses import replace
+
     from prisma_lint.config import find_config, load_config
 
-    return load_config(Path(path) if path else find_config(Path.cwd()))
+    config = load_config(Path(path) if path else find_config(Path.cwd()))
+    return replace(config, **{k: v for k, v in overrides.items() if v is not None})
+
+
+@contextlib.contextmanager
+def exit_on_error() -> Iterator[None]:
+    """An error of ours raised inside is printed, and the command exits with its code."""
+    try:
+        yield
+    except PrismaLintError as err:
+        print_error(err)
+        sys.exit(err.exit_code)
+
+
+config_option = click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Config file (default: .prisma-lint.toml or [tool.prisma-lint] in pyproject.toml, "
+    "looked up from here).",
+)
+cache_dir_option = click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Where remote repositories are fetched (default: ~/.cache/prisma-lint).",
+)
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """What to report, where, and when to fail: the options diff and check share."""
+
+    fmt: str
+    output: str | None
+    writes: list[tuple[str, str]]
+    strict: bool
+    fail_on: str
+    config_path: str | None
 
 
 def report_options(function: Any) -> Any:
-    """The options diff and check share: what to report, where, and when to fail."""
+    """Add ReportOptions' options to a command; it receives them as one `report` argument."""
+
+    @functools.wraps(function)
+    def command(**kwargs: Any) -> Any:
+        report = ReportOptions(**{name: kwargs.pop(name) for name in ReportOptions.__dataclass_fields__})
+        return function(report=report, **kwargs)
+
     options: list[Callable[[Any], Any]] = [
         click.option(
             "--format",
@@ -146,18 +197,11 @@ def report_options(function: Any) -> Any:
             show_default=True,
             help="drift: exit 1 on any finding. error: only on error-severity ones. never: exit 0.",
         ),
-        click.option(
-            "--config",
-            "config_path",
-            type=click.Path(dir_okay=False),
-            default=None,
-            help="Config file (default: .prisma-lint.toml or [tool.prisma-lint] in pyproject.toml, "
-            "looked up from here).",
-        ),
+        config_option,
     ]
     for option in reversed(options):
-        function = option(function)
-    return function
+        command = option(command)
+    return command
 
 
 def write_option(function: Any) -> Any:
@@ -186,10 +230,11 @@ def _check_writes(
     return pairs
 
 
-def emit(result: Any, fmt: str, output: str | None, writes: list[tuple[str, str]]) -> None:
-    """Print the report (or write it to --output), then every --write report."""
+def emit(result: Any, report: ReportOptions) -> None:
+    """Print the report (or write it to --output), then every --write report; exit as --fail-on says."""
     from prisma_lint.report import reporter
 
+    fmt, output, writes = report.fmt, report.output, report.writes
     if fmt == "text" and output is None:
         from prisma_lint.report import text
 
@@ -201,11 +246,9 @@ def emit(result: Any, fmt: str, output: str | None, writes: list[tuple[str, str]
     from prisma_lint.sources.writes import write_atomic
 
     for kind, path in writes:
-        try:
+        with exit_on_error():
             write_atomic(path, reporter(kind)(result).encode("utf-8"))
-        except PrismaLintError as err:
-            print_error(err)
-            sys.exit(err.exit_code)
+    sys.exit(verdict_exit_code(result, report.fail_on))
 
 
 def verdict_exit_code(result: Any, fail_on: str) -> int:

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from prisma_lint.cli.app import _config, cli, emit, print_error, report_options, verdict_exit_code
-from prisma_lint.errors import PrismaLintError
+from prisma_lint.cli.app import (
+    ReportOptions,
+    _config,
+    cache_dir_option,
+    cli,
+    emit,
+    exit_on_error,
+    report_options,
+)
 
 
 @cli.command("check")
@@ -29,12 +35,7 @@ from prisma_lint.errors import PrismaLintError
     default=None,
     help="Commits of canonical history searched for a version the copy matches (default 200).",
 )
-@click.option(
-    "--cache-dir",
-    type=click.Path(file_okay=False),
-    default=None,
-    help="Where remote repositories are fetched (default: ~/.cache/prisma-lint).",
-)
+@cache_dir_option
 @report_options
 def check_command(
     *,
@@ -42,12 +43,7 @@ def check_command(
     portal: str | None,
     canonical_ref: str | None,
     merge_base: bool,
-    fmt: str,
-    output: str | None,
-    writes: list[tuple[str, str]],
-    strict: bool,
-    fail_on: str,
-    config_path: str | None,
+    report: ReportOptions,
     history_depth: int | None,
     cache_dir: str | None,
 ) -> None:
@@ -71,18 +67,10 @@ def check_command(
 
     Exit status: 0 clean, 1 drift, stale copy or policy violation, 2 error.
     """
-    from dataclasses import replace
-
     from prisma_lint.check.run import CheckOptions, run_check
 
-    try:
-        config = _config(config_path)
-        overrides = {"history_depth": history_depth, "cache_dir": cache_dir}
-        config = replace(config, **{k: v for k, v in overrides.items() if v is not None})
-        options = CheckOptions(canonical, portal, canonical_ref, merge_base, strict, Path("."))
+    with exit_on_error():
+        config = _config(report.config_path, history_depth=history_depth, cache_dir=cache_dir)
+        options = CheckOptions(canonical, portal, canonical_ref, merge_base, report.strict, Path("."))
         result = run_check(options, config)
-    except PrismaLintError as err:
-        print_error(err)
-        sys.exit(err.exit_code)
-    emit(result, fmt, output, writes)
-    sys.exit(verdict_exit_code(result, fail_on))
+    emit(result, report)

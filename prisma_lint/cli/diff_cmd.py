@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
-from prisma_lint.cli.app import _config, cli, emit, print_error, report_options, verdict_exit_code
-from prisma_lint.errors import PrismaLintError
+from prisma_lint.cli.app import ReportOptions, _config, cli, emit, exit_on_error, report_options
 
 
 @cli.command("diff")
 @click.argument("canonical", metavar="CANONICAL")
 @click.argument("portal", metavar="PORTAL")
 @report_options
-def diff_command(
-    *,
-    canonical: str,
-    portal: str,
-    fmt: str,
-    output: str | None,
-    writes: list[tuple[str, str]],
-    strict: bool,
-    fail_on: str,
-    config_path: str | None,
-) -> None:
+def diff_command(*, canonical: str, portal: str, report: ReportOptions) -> None:
     """Report every way PORTAL differs from CANONICAL.
 
     CANONICAL is the schema the admin app owns; PORTAL is the read-only copy.
@@ -42,11 +29,7 @@ def diff_command(
     """
     from prisma_lint.engine import diff_paths
 
-    try:
-        config = _config(config_path)
-        result = diff_paths(canonical, portal, config=config, strict=strict)
-    except PrismaLintError as err:
-        print_error(err)
-        sys.exit(err.exit_code)
-    emit(result, fmt, output, writes)
-    sys.exit(verdict_exit_code(result, fail_on))
+    with exit_on_error():
+        config = _config(report.config_path)
+        result = diff_paths(canonical, portal, config=config, strict=report.strict)
+    emit(result, report)

@@ -4,24 +4,23 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from prisma_lint.cli.app import _config, cli, print_error
-from prisma_lint.errors import EXIT_CLEAN, EXIT_DRIFT, ConfigError, PrismaLintError
+from prisma_lint.cli.app import _config, cache_dir_option, cli, config_option, exit_on_error
+from prisma_lint.errors import EXIT_CLEAN, EXIT_DRIFT, ConfigError
+
+if TYPE_CHECKING:  # imported when the command runs: `--help` stays quick
+    from prisma_lint.sources.sync import Step
 
 
 @cli.command("sync")
 @click.argument("canonical", required=False)
 @click.argument("portal", required=False)
 @click.option("--check", "dry_run", is_flag=True, help="Write nothing; exit 1 if a sync is needed.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="Config file.")
-@click.option(
-    "--cache-dir",
-    type=click.Path(file_okay=False),
-    default=None,
-    help="Where remote repositories are fetched.",
-)
+@config_option
+@cache_dir_option
 def sync_command(
     *,
     canonical: str | None,
@@ -42,14 +41,11 @@ def sync_command(
       prisma-lint sync --check            # in CI: is the copy up to date?
       prisma-lint sync origin/main:prisma/schema.prisma prisma/schema.prisma
     """
-    from dataclasses import replace
-
     from prisma_lint.engine import load
     from prisma_lint.sources import sync
 
-    try:
-        config = _config(config_path)
-        config = replace(config, cache_dir=cache_dir or config.cache_dir)
+    with exit_on_error():
+        config = _config(config_path, cache_dir=cache_dir or None)
         source, target = canonical or config.canonical, portal or config.portal
         if not source or not target:
             raise ConfigError("sync needs CANONICAL and PORTAL, as arguments or in [tool.prisma-lint]")
@@ -57,9 +53,12 @@ def sync_command(
         steps = sync.plan(files, spec.display() if spec else source, Path(target))
         if not dry_run:
             sync.apply(steps)
-    except PrismaLintError as err:
-        print_error(err)
-        sys.exit(err.exit_code)
+    _say(steps, dry_run, f"{target} is in sync with {source}.")
+    sys.exit(EXIT_DRIFT if dry_run and steps else EXIT_CLEAN)
+
+
+def _say(steps: list[Step], dry_run: bool, in_sync: str) -> None:
+    """One line per step done (or, with --check, to do); in_sync when there is none."""
     verb = (
         {"create": "would create", "update": "would update", "delete": "would delete"}
         if dry_run
@@ -68,5 +67,4 @@ def sync_command(
     for step in steps:
         click.echo(f"{verb[step.action]} {step.target}")
     if not steps:
-        click.echo(f"{target} is in sync with {source}.")
-    sys.exit(EXIT_DRIFT if dry_run and steps else EXIT_CLEAN)
+        click.echo(in_sync)

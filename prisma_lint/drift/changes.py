@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:  # a check result carries its verdict; drift itself never makes one
     from prisma_lint.check.verdicts import Verdict
@@ -28,6 +28,11 @@ class Severity(str, enum.Enum):
     ERROR = "error"
     WARNING = "warning"
     NOTICE = "notice"
+
+
+# What a change is about: the `object` of its record (docs/json-output.md).
+BlockName = Literal["datasource", "generator", "model", "view", "type", "enum"]
+ObjectName = Literal[BlockName, "field", "enum_value", "block_attribute", "schema", "repository"]
 
 
 class Kind(str, enum.Enum):
@@ -321,7 +326,7 @@ class Location:
 class Change:
     code: Code
     kind: Kind
-    object: str
+    object: ObjectName
     path: str  # User, User.email, User.@@index([email]), client.output
     severity: Severity
     message: str

@@ -12,20 +12,16 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from typing import Any
 
-from prisma_lint.drift.changes import Change, Code, DiffResult, Kind, Location
+from prisma_lint.drift.changes import BlockName, Change, Code, DiffResult, Kind, Location, ObjectName
 from prisma_lint.drift.members import (
-    COPY,
     Kinds,
     find_block_attribute_changes,
     find_doc_changes,
     find_enum_value_changes,
     find_field_changes,
-    keyed,
-    loc,
-    make,
-    paired,
 )
 from prisma_lint.drift.normalize import render_value, value_key
+from prisma_lint.drift.records import COPY, keyed, loc, make, paired
 from prisma_lint.syntax import ast
 
 ADDED = {
@@ -54,7 +50,7 @@ NOUN = {
 }
 
 
-def kind_of(block: ast.Block) -> str:
+def kind_of(block: ast.Block) -> BlockName:
     return "enum" if isinstance(block, ast.Enum) else block.kind
 
 
@@ -207,7 +203,7 @@ def find_order_changes(canonical: ast.Schema, portal: ast.Schema) -> list[Change
     return changes
 
 
-def _member_moves(block: str, old: Any, new: Any, noun: str, obj: str) -> list[Change]:
+def _member_moves(block: str, old: Any, new: Any, noun: str, obj: ObjectName) -> list[Change]:
     return _moves(
         keyed(old, _name),
         keyed(new, _name),
@@ -237,7 +233,13 @@ def _attribute_moves(old: ast.Model, new: ast.Model) -> list[Change]:
 
 
 def _moves(
-    old: dict[str, Any], new: dict[str, Any], code: Code, *, title: Any, path: Any, obj: str | None = None
+    old: dict[str, Any],
+    new: dict[str, Any],
+    code: Code,
+    *,
+    title: Any,
+    path: Any,
+    obj: ObjectName | None = None,
 ) -> list[Change]:
     """Items outside the longest common ordering moved; one notice each."""
     a = [k for k in old if k in new]

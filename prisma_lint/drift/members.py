@@ -9,10 +9,9 @@ first, then what only the portal copy has.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from typing import Any, TypeVar
+from typing import Any
 
-from prisma_lint.drift.changes import Change, Code, Kind, Location
+from prisma_lint.drift.changes import Change, Code, Kind, ObjectName
 from prisma_lint.drift.normalize import (
     argument_value,
     attribute_key,
@@ -20,102 +19,37 @@ from prisma_lint.drift.normalize import (
     render_type,
     value_key,
 )
+from prisma_lint.drift.records import COPY, by_kind, compared, keyed, loc, make
 from prisma_lint.syntax import ast
 
-T = TypeVar("T")
 # What each side's block names are (model, view, type, enum): a field's type
 # means something else when the block it names changed kind.
 Kinds = tuple[dict[str, str], dict[str, str]]
-COPY = "the portal copy"
-
-
-def loc(node: Any) -> Location | None:
-    if node is None:
-        return None
-    span: ast.Span = node.span
-    return Location(span.file, span.line, span.column)
-
-
-def make(
-    code: Code,
-    kind: Kind,
-    obj: str,
-    path: str,
-    message: str,
-    *,
-    old: Any,
-    new: Any,
-    anchor: Location | None = None,
-    detail: str = "",
-) -> Change:
-    return Change(
-        code, kind, obj, path, code.info.severity, message, loc(old), loc(new), anchor, detail
-    ).with_fingerprint()
-
-
-def keyed(items: Iterable[T], key: Any) -> dict[str, T]:
-    """Items by name; a repeated name gets `#2`, `#3` so nothing is silently dropped."""
-    out: dict[str, T] = {}
-    for item in items:
-        name = key(item)
-        unique, n = name, 1
-        while unique in out:
-            n += 1
-            unique = f"{name}#{n}"
-        out[unique] = item
-    return out
-
-
-def paired(old: dict[str, T], new: dict[str, T]) -> Iterator[tuple[str, T | None, T | None]]:
-    """(name, old item, new item) in canonical order, then portal-only names."""
-    for name, item in old.items():
-        yield name, item, new.get(name)
-    for name, item in new.items():
-        if name not in old:
-            yield name, None, item
 
 
 # ---- fields -----------------------------------------------------------------
+
+
+FIELD = by_kind(Code.FIELD_ADDED, Code.FIELD_REMOVED, Code.FIELD_TYPE_CHANGED)
 
 
 def find_field_changes(block: str, old: ast.Model, new: ast.Model, kinds: Kinds) -> list[Change]:
     changes: list[Change] = []
     old_fields, new_fields = keyed(old.fields, _name), keyed(new.fields, _name)
     hints = rename_hints(old_fields, new_fields)
-    anchor = loc(new)
-    for name, a, b in paired(old_fields, new_fields):
+    for name, kind, a, b in compared(old_fields, new_fields, lambda a, b: True):
         path = f"{block}.{name}"
-        if b is None:
-            hint = hints.get(("removed", name), "")
-            changes.append(
-                make(
-                    Code.FIELD_REMOVED,
-                    Kind.REMOVED,
-                    "field",
-                    path,
-                    f"Field {path} was removed from {COPY}.{hint}",
-                    old=a,
-                    new=None,
-                    anchor=anchor,
-                )
-            )
-        elif a is None:
-            hint = hints.get(("added", name), "")
-            changes.append(
-                make(
-                    Code.FIELD_ADDED,
-                    Kind.ADDED,
-                    "field",
-                    path,
-                    f"Field {path} was added in {COPY}.{hint}",
-                    old=None,
-                    new=b,
-                )
-            )
-        else:
+        if kind is Kind.CHANGED:  # on both sides: its type, attributes and docs may differ
             changes.extend(find_field_type_changes(path, a, b, kinds))
             changes.extend(find_attribute_changes(path, a, b))
             changes.extend(find_doc_changes("field", path, a, b))
+            continue
+        hint = hints.get((kind.value, name), "")
+        text = f"was removed from {COPY}.{hint}" if b is None else f"was added in {COPY}.{hint}"
+        anchor = loc(new) if b is None else None
+        changes.append(
+            make(FIELD[kind], kind, "field", path, f"Field {path} {text}", old=a, new=b, anchor=anchor)
+        )
     return changes
 
 
@@ -145,23 +79,41 @@ def find_field_type_changes(path: str, old: ast.Field, new: ast.Field, kinds: Ki
     return [make(Code.FIELD_OPTIONALITY_CHANGED, Kind.CHANGED, "field", path, message, old=old, new=new)]
 
 
+FIELD_ATTRIBUTE = by_kind(
+    Code.FIELD_ATTRIBUTE_ADDED, Code.FIELD_ATTRIBUTE_REMOVED, Code.FIELD_ATTRIBUTE_CHANGED
+)
+
+
 def find_attribute_changes(path: str, old: ast.Field, new: ast.Field) -> list[Change]:
     changes = []
-    for name, a, b in paired(keyed(old.attributes, _name), keyed(new.attributes, _name)):
-        if a is not None and b is not None and attribute_key(a) != attribute_key(b):
-            text = f"Field {path} changed attribute {render_attribute(a)} to {render_attribute(b)} in {COPY}."
-            code, kind = Code.FIELD_ATTRIBUTE_CHANGED, Kind.CHANGED
-        elif b is None and a is not None:
-            text = f"Field {path} lost attribute {render_attribute(a)} in {COPY}."
-            code, kind = Code.FIELD_ATTRIBUTE_REMOVED, Kind.REMOVED
-        elif a is None and b is not None:
-            text = f"Field {path} gained attribute {render_attribute(b)} in {COPY}."
-            code, kind = Code.FIELD_ATTRIBUTE_ADDED, Kind.ADDED
+    olds, news = keyed(old.attributes, _name), keyed(new.attributes, _name)
+    for name, kind, a, b in compared(olds, news, _attribute_differs):
+        if kind is Kind.CHANGED:
+            text = f"changed attribute {render_attribute(a)} to {render_attribute(b)}"
         else:
-            continue
+            text = (
+                f"lost attribute {render_attribute(a)}"
+                if b is None
+                else f"gained attribute {render_attribute(b)}"
+            )
         anchor = loc(new) if b is None else None
-        changes.append(make(code, kind, "field", path, text, old=a, new=b, anchor=anchor, detail=name))
+        record = make(
+            FIELD_ATTRIBUTE[kind],
+            kind,
+            "field",
+            path,
+            f"Field {path} {text} in {COPY}.",
+            old=a,
+            new=b,
+            anchor=anchor,
+            detail=name,
+        )
+        changes.append(record)
     return changes
+
+
+def _attribute_differs(a: ast.Attribute, b: ast.Attribute) -> bool:
+    return bool(attribute_key(a) != attribute_key(b))
 
 
 def rename_hints(old: dict[str, ast.Field], new: dict[str, ast.Field]) -> dict[tuple[str, str], str]:
@@ -190,50 +142,26 @@ def _looks_renamed(a: ast.Field, b: ast.Field) -> bool:
 # ---- enum values --------------------------------------------------------------
 
 
+ENUM_VALUE = by_kind(Code.ENUM_VALUE_ADDED, Code.ENUM_VALUE_REMOVED, Code.ENUM_VALUE_ATTRIBUTE_CHANGED)
+
+
 def find_enum_value_changes(block: str, old: ast.Enum, new: ast.Enum) -> list[Change]:
     changes: list[Change] = []
-    for name, a, b in paired(keyed(old.values, _name), keyed(new.values, _name)):
+    for name, kind, a, b in compared(keyed(old.values, _name), keyed(new.values, _name), lambda a, b: True):
         path = f"{block}.{name}"
-        if a is not None and b is not None:
+        if kind is Kind.CHANGED:  # both sides have it: its attributes and docs may differ
             if Counter(map(attribute_key, a.attributes)) != Counter(map(attribute_key, b.attributes)):
                 text = f"Enum value {path} changed attributes from {_attrs(a)} to {_attrs(b)} in {COPY}."
-                changes.append(
-                    make(
-                        Code.ENUM_VALUE_ATTRIBUTE_CHANGED,
-                        Kind.CHANGED,
-                        "enum_value",
-                        path,
-                        text,
-                        old=a,
-                        new=b,
-                    )
-                )
+                changes.append(make(ENUM_VALUE[kind], kind, "enum_value", path, text, old=a, new=b))
             changes.extend(find_doc_changes("enum_value", path, a, b))
-        elif a is not None:
-            changes.append(
-                make(
-                    Code.ENUM_VALUE_REMOVED,
-                    Kind.REMOVED,
-                    "enum_value",
-                    path,
-                    f"Enum value {path} was removed from {COPY}.",
-                    old=a,
-                    new=None,
-                    anchor=loc(new),
-                )
-            )
-        elif b is not None:
-            changes.append(
-                make(
-                    Code.ENUM_VALUE_ADDED,
-                    Kind.ADDED,
-                    "enum_value",
-                    path,
-                    f"Enum value {path} was added in {COPY}.",
-                    old=None,
-                    new=b,
-                )
-            )
+            continue
+        text = (
+            f"Enum value {path} was removed from {COPY}."
+            if b is None
+            else f"Enum value {path} was added in {COPY}."
+        )
+        anchor = loc(new) if b is None else None
+        changes.append(make(ENUM_VALUE[kind], kind, "enum_value", path, text, old=a, new=b, anchor=anchor))
     return changes
 
 
@@ -259,34 +187,34 @@ def block_attribute_path(block: str, attribute: ast.Attribute) -> str:
     return f"{block}.{shown}"
 
 
+BLOCK_ATTRIBUTE = by_kind(
+    Code.BLOCK_ATTRIBUTE_ADDED, Code.BLOCK_ATTRIBUTE_REMOVED, Code.BLOCK_ATTRIBUTE_CHANGED
+)
+
+
 def find_block_attribute_changes(block: str, old: Any, new: Any) -> list[Change]:
     changes = []
     olds = keyed(old.attributes, lambda a: block_attribute_path(block, a))
     news = keyed(new.attributes, lambda a: block_attribute_path(block, a))
-    for path, a, b in paired(olds, news):
-        if a is not None and b is not None and attribute_key(a) != attribute_key(b):
-            text = (
-                f"Block attribute {path} changed from {render_attribute(a, True)} to "
-                f"{render_attribute(b, True)} in {COPY}."
-            )
-            code, kind = Code.BLOCK_ATTRIBUTE_CHANGED, Kind.CHANGED
-        elif b is None and a is not None:
-            text = f"Block attribute {block}.{render_attribute(a, block=True)} was removed from {COPY}."
-            code, kind = Code.BLOCK_ATTRIBUTE_REMOVED, Kind.REMOVED
-        elif a is None and b is not None:
-            text = f"Block attribute {block}.{render_attribute(b, block=True)} was added in {COPY}."
-            code, kind = Code.BLOCK_ATTRIBUTE_ADDED, Kind.ADDED
+    for path, kind, a, b in compared(olds, news, _attribute_differs):
+        if kind is Kind.CHANGED:
+            text = f"{path} changed from {render_attribute(a, True)} to {render_attribute(b, True)} in"
+        elif b is None:
+            text = f"{block}.{render_attribute(a, block=True)} was removed from"
         else:
-            continue
+            text = f"{block}.{render_attribute(b, block=True)} was added in"
         anchor = loc(new) if b is None else None
-        changes.append(make(code, kind, "block_attribute", path, text, old=a, new=b, anchor=anchor))
+        message = f"Block attribute {text} {COPY}."
+        changes.append(
+            make(BLOCK_ATTRIBUTE[kind], kind, "block_attribute", path, message, old=a, new=b, anchor=anchor)
+        )
     return changes
 
 
 # ---- documentation -----------------------------------------------------------
 
 
-def find_doc_changes(obj: str, path: str, old: Any, new: Any) -> list[Change]:
+def find_doc_changes(obj: ObjectName, path: str, old: Any, new: Any) -> list[Change]:
     a, b = old.documentation, new.documentation
     if a == b:
         return []

@@ -14,7 +14,7 @@ import os
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 MARKER = "<!-- prisma-lint:drift-report -->"
 RESOLVED = "## ✅ prisma-lint: resolved\n\nThe portal copy matches the canonical schema again."
@@ -29,7 +29,7 @@ class ApiError(Exception):
 
 @dataclass(frozen=True)
 class Outcome:
-    action: str  # created, updated, resolved, unchanged, skipped, refused
+    action: Literal["created", "updated", "resolved", "unchanged", "skipped", "refused"]
     detail: str = ""
 
 

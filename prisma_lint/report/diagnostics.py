@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from prisma_lint.errors import Diagnostic
+from prisma_lint.words import counted
 
 Style = Callable[[str, str], str]  # (text, role) -> text; roles: error, location, gutter
 
@@ -55,6 +56,4 @@ def render_diagnostics(diagnostics: Iterable[Diagnostic], style: Style = plain) 
     if len(items) > SHOWN:
         body += f"\n\n... and {len(items) - SHOWN} more errors."
     files = len({d.file for d in items})
-    noun = "error" if len(items) == 1 else "errors"
-    where = "1 file" if files == 1 else f"{files} files"
-    return f"{body}\n\nFound {len(items)} syntax {noun} in {where}."
+    return f"{body}\n\nFound {counted(len(items), 'syntax error')} in {counted(files, 'file')}."

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from prisma_lint.drift.changes import Change, DiffResult, Severity
 from prisma_lint.report import text
+from prisma_lint.words import counted
 
 LIMIT = 65_536
 MARGIN = 600  # room for the closing lines and the "N more" note
@@ -25,15 +26,11 @@ def render(result: DiffResult, limit: int = LIMIT) -> str:
             f"## ✅ prisma-lint: no drift\n\n`{cell(result.portal_source)}` matches the canonical schema "
             f"`{cell(result.canonical_source)}`.\n"
         )
-    counts = ", ".join(
-        f"{result.count(s)} {s.value}{'s' if result.count(s) != 1 else ''}"
-        for s in Severity
-        if result.count(s)
-    )
+    counts = ", ".join(counted(result.count(s), s.value) for s in Severity if result.count(s))
     stale = result.verdict is not None and result.verdict.status == "stale"
     title = "the portal copy is out of date" if stale else "the portal copy has drifted"
     head = [
-        f"## ❌ prisma-lint: {title} ({len(result.changes)} change{'s' if len(result.changes) != 1 else ''})",
+        f"## ❌ prisma-lint: {title} ({counted(len(result.changes), 'change')})",
         "",
         f"`{cell(result.portal_source)}` differs from the canonical schema "
         f"`{cell(result.canonical_source)}`: {counts}. The portal copy is read-only: "

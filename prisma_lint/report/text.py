@@ -8,11 +8,12 @@ from itertools import groupby
 from prisma_lint.check.verdicts import Verdict
 from prisma_lint.drift.changes import Change, DiffResult, Severity
 from prisma_lint.report.diagnostics import Style, plain
+from prisma_lint.words import counted
 
 
 def render(result: DiffResult, style: Style = plain) -> str:
     if not result.drift:
-        ignored = f" ({_count(result.ignored, 'change')} ignored by config)" if result.ignored else ""
+        ignored = f" ({counted(result.ignored, 'change')} ignored by config)" if result.ignored else ""
         return (
             f"{style('No drift', 'ok')}: {result.portal_source} matches the canonical schema "
             f"{result.canonical_source}{ignored}.\n"
@@ -37,7 +38,7 @@ def edited_note(verdict: Verdict) -> str:
     return (
         f"Verdict: EDITED. None of the last {verdict.versions} versions of the canonical schema matches "
         f"the copy; the nearest is {near.commit[:7]} ({near.date[:10]}, "
-        f"{near.position} schema commits behind), {_count(verdict.nearest_distance, 'fact')} apart."
+        f"{near.position} schema commits behind), {counted(verdict.nearest_distance, 'fact')} apart."
     )
 
 
@@ -61,13 +62,9 @@ def _change(change: Change, style: Style) -> list[str]:
 
 
 def summary(result: DiffResult, style: Style = plain) -> str:
-    counts = ", ".join(_count(result.count(s), s.value) for s in Severity if result.count(s))
+    counts = ", ".join(counted(result.count(s), s.value) for s in Severity if result.count(s))
     ignored = f"; {result.ignored} ignored by config" if result.ignored else ""
     return (
-        f"{style('Drift', 'error')}: {_count(len(result.changes), 'change')} ({counts}{ignored}) in "
+        f"{style('Drift', 'error')}: {counted(len(result.changes), 'change')} ({counts}{ignored}) in "
         f"{result.portal_source} against the canonical schema {result.canonical_source}."
     )
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -11,15 +11,18 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from prisma_lint.errors import SourceError
 from prisma_lint.sources.writes import write_atomic
 from prisma_lint.syntax.ast import SourceFile
 
+Action = Literal["create", "update", "delete"]
+
 
 @dataclass(frozen=True)
 class Step:
-    action: str  # create, update, delete
+    action: Action
     target: Path
     data: bytes = b""
 
