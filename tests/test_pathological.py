@@ -19,7 +19,6 @@ from lark import Lark
 from prisma_lint.engine import parse_path
 from prisma_lint.syntax import recovery
 from prisma_lint.syntax.parser import _parser, parse_text
-from tests.gitrepos import version
 from tests.rss import run_measured
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -203,20 +202,21 @@ def test_regex_terminals_have_no_nested_overlapping_repeats() -> None:
     disjoint alternatives. Feeding each its worst near-miss input of 100,000 characters must
     come back (a backtracking regex would not, in any test run's lifetime)."""
     lark: Lark = _parser()[0]
-    near_misses = {
-        "STRING": '"' + "\\\\a" * 50_000,
-        "BLOCK_COMMENT": "/*" + "*" * 100_000,
-        "IDENT": "a." * 50_000 + "-",
-        "NUMBER": "-" + "1" * 100_000 + ".",
-        "COMMENT": "//" + "/" * 100_000,
-        "TRAILING_COMMA": "," + " " * 100_000,
-        "WS": " " * 100_000 + "x",
-        "_NL": "\n " * 50_000 + "x",
-        "BLOCK_OPEN": "{" + "x" * 100_000,
+    # Each near miss, and how much of it the terminal must take (None: no match at all).
+    near_misses: dict[str, tuple[str, int | None]] = {
+        "STRING": ('"' + "\\\\a" * 50_000, None),  # never closed
+        "BLOCK_COMMENT": ("/*" + "*" * 100_000, None),  # never closed
+        "IDENT": ("a." * 50_000 + "-", 100_000),  # all but the `-` (a part cannot start with it)
+        "NUMBER": ("-" + "1" * 100_000 + ".", 100_001),  # a `.` needs digits after it
+        "COMMENT": ("//" + "/" * 100_000, 100_002),  # all of it
+        "TRAILING_COMMA": ("," + " " * 100_000, None),  # no `)` follows
+        "WS": (" " * 100_000 + "x", 100_000),
+        "_NL": ("\n " * 50_000 + "x", 100_000),
+        "BLOCK_OPEN": ("{" + "x" * 100_000, None),  # no line end
     }
     import re
 
-    for name, sample in near_misses.items():
+    for name, (sample, taken) in near_misses.items():
         pattern = re.compile(lark.get_terminal(name).pattern.to_regexp())
-        pattern.match(sample)  # returns, whatever it matched
-    assert version(0)  # the fixtures module is importable (shared with other tests)
+        match = pattern.match(sample)
+        assert (match.end() if match else None) == taken, name

@@ -13,6 +13,7 @@ import pytest
 from prisma_lint import __version__
 from prisma_lint.drift.changes import Change, Code, DiffResult, Kind, Location, Severity
 from prisma_lint.report import REPORTERS, github, markdown, reporter, sarif
+from prisma_lint.report.text import render as text_render
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).parent / "golden"
@@ -32,14 +33,58 @@ def cli(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+# The one field of a golden that follows the package version: the tool's own `version`.
+VERSION_FIELD = {
+    "json": '"name": "prisma-lint",\n    "version": "{}"',
+    "sarif": '"name": "prisma-lint",\n          "version": "{}"',
+}
+GOLDEN_VERSION = "0.1.0"  # the version the goldens were written with
+
+
+def golden(fmt: str) -> str:
+    text = (GOLDEN / f"examples.{fmt}").read_text(encoding="utf-8")
+    if fmt in VERSION_FIELD:
+        pinned = VERSION_FIELD[fmt].format(GOLDEN_VERSION)
+        assert text.count(pinned) == 1, fmt
+        text = text.replace(pinned, VERSION_FIELD[fmt].format(__version__))
+    return text
+
+
 @pytest.mark.parametrize("fmt", list(REPORTERS))
 def test_golden_output(fmt: str) -> None:
-    """The examples' drift in each format. Golden files were checked by hand against
-    the example schemas (lines, columns, messages); update them only the same way."""
+    """The examples' drift in each format, byte for byte. How each golden was checked:
+
+    - all: the four changes are the examples' real differences (read off the two
+      schemas), and every line and column was looked up in them: portal 35:3
+      `avatarUrl`, portal 45:3 and admin 43:3 `amount`, admin 43:27
+      `@db.Decimal(12, 2)`, admin 81:3 `VOID`; portal 79:1 (`enum InvoiceStatus`)
+      is where github points for the removed value. test_golden_locations below
+      re-checks the JSON golden's locations against the schemas.
+    - text, markdown: read through for wording (messages from drift/changes.py).
+    - json: validated against docs/schemas/diff-v1.schema.json (test below).
+    - sarif: validated against the SARIF 2.1.0 schema (test below).
+    - github: GitHub's workflow-command syntax, one `::error` line per change.
+    Update a golden only the same way, never by pasting new output unchecked.
+    """
     proc = cli("diff", ADMIN, PORTAL, "--format", fmt)
     assert proc.returncode == 1, proc.stderr
-    expected = (GOLDEN / f"examples.{fmt}").read_text(encoding="utf-8").replace("0.1.0", __version__)
-    assert proc.stdout == expected
+    assert proc.stdout == golden(fmt)
+
+
+def test_golden_locations() -> None:
+    """Each location in the JSON golden points at what its change names."""
+    changes = json.loads(golden("json"))["changes"]
+    for change in changes:
+        name = change["path"].split(".")[-1]
+        for side in ("canonical", "portal"):
+            where = change[side]
+            if where is None:
+                continue
+            line = (ROOT / where["file"]).read_text(encoding="utf-8").split("\n")[where["line"] - 1]
+            at = line[where["column"] - 1 :]
+            expected = "@" if change["code"].startswith("FIELD_ATTRIBUTE") else name
+            assert at.startswith(expected), (change["code"], side, at)
+    assert len(changes) == 4
 
 
 def result(changes: list[Change]) -> DiffResult:
@@ -145,8 +190,15 @@ def test_markdown_no_drift_and_cell_escaping() -> None:
 
 
 def test_every_reporter_handles_no_drift() -> None:
-    for name in REPORTERS:
-        out = reporter(name)(result([]))
-        assert isinstance(out, str)
-    assert json.loads(reporter("json")(result([])))["drift"] is False
-    assert reporter("github")(result([])) == ""
+    clean = result([])
+    assert text_render(clean) == "No drift: portal.prisma matches the canonical schema canonical.prisma.\n"
+    payload = json.loads(reporter("json")(clean))
+    assert payload["drift"] is False and payload["changes"] == []
+    assert reporter("github")(clean) == ""
+    log = json.loads(reporter("sarif")(clean))
+    jsonschema.validate(log, SARIF_SCHEMA)
+    assert log["runs"][0]["results"] == []
+    assert markdown.render(clean) == (
+        "## ✅ prisma-lint: no drift\n\n`portal.prisma` matches the canonical schema `canonical.prisma`.\n"
+    )
+    assert set(REPORTERS) == {"text", "json", "github", "sarif", "markdown"}  # each one checked above
