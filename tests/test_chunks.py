@@ -1,0 +1,143 @@
+"""Chunking (syntax/chunks.py) and the chunk cache (syntax/pairparse.py) change no AST.
+
+Parsing a file chunk by chunk, each chunk at its own line and column, must give
+the blocks that parsing the whole file gives, spans included; where the cutter
+is not sure it must say so (None) rather than cut.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from prisma_lint.syntax import ast, chunks
+from prisma_lint.syntax.ast import SourceFile
+from prisma_lint.syntax.lexing import normalise_newlines
+from prisma_lint.syntax.pairparse import ChunkCache, cached_schema
+from prisma_lint.syntax.parser import parse_sources, parse_text
+from tests.corpus import real_units, unit_files
+
+ROOT = Path(__file__).resolve().parents[1]
+# (file, whether the cutter cuts it): constructs.prisma has a block comment between
+# blocks, where the cutter declines and the whole file is parsed.
+FIXTURES = [
+    (ROOT / "tests" / "fixtures" / "constructs.prisma", False),
+    (ROOT / "examples" / "admin" / "prisma" / "schema.prisma", True),
+    (ROOT / "examples" / "portal" / "prisma" / "schema.prisma", True),
+]
+
+
+def spans(node: Any) -> Iterator[ast.Span]:
+    """Every span in a tree of AST nodes (equality ignores them, so they are compared apart)."""
+    if isinstance(node, tuple):
+        for item in node:
+            yield from spans(item)
+    elif dataclasses.is_dataclass(node) and not isinstance(node, ast.Span):
+        for f in dataclasses.fields(node):
+            value = getattr(node, f.name)
+            if isinstance(value, ast.Span):
+                yield value
+            else:
+                yield from spans(value)
+
+
+def chunked(text: str, file: str) -> tuple[ast.Block, ...] | None:
+    """The blocks of text parsed chunk by chunk, or None where the cutter declines."""
+    cut = chunks.split(text)
+    if cut is None:
+        return None
+    blocks: list[ast.Block] = []
+    for chunk in cut:
+        parsed, errors = parse_text(chunk.positioned_text(), file)
+        assert not errors, (file, chunk.line)
+        blocks.extend(parsed)
+    return tuple(blocks)
+
+
+def assert_chunks_parse_like_the_file(text: str, file: str) -> bool:
+    """True if the file was cut (and its chunks agreed with it), False if the cutter declined."""
+    whole, errors = parse_text(text, file)
+    assert not errors, file
+    parts = chunked(text, file)
+    if parts is None:
+        return False
+    assert parts == whole, file
+    assert list(spans(parts)) == list(spans(whole)), file
+    assert "".join(c.text for c in chunks.split(text) or ()) == text  # nothing lost, nothing doubled
+    return True
+
+
+@pytest.mark.parametrize(("path", "cut"), FIXTURES, ids=lambda p: getattr(p, "parent", p))
+def test_chunk_by_chunk_equals_whole_file_on_the_fixtures(path: Path, cut: bool) -> None:
+    text = normalise_newlines(path.read_text(encoding="utf-8"))
+    assert assert_chunks_parse_like_the_file(text, str(path.relative_to(ROOT))) is cut
+    without_block_comments = re.sub(r"/\*[\s\S]*?\*/", "", text)  # which the cutter always cuts
+    assert assert_chunks_parse_like_the_file(without_block_comments, "f.prisma")
+
+
+@pytest.mark.corpus
+def test_chunk_by_chunk_equals_whole_file_over_the_corpus(corpus: Path) -> None:
+    cut = declined = 0
+    for unit in real_units(corpus):
+        for path in unit_files(unit):
+            text = normalise_newlines(path.read_text(encoding="utf-8"))
+            if parse_text(text)[1]:
+                continue  # invalid schemas take the whole-file path anyway
+            if assert_chunks_parse_like_the_file(text, str(path)):
+                cut += 1
+            else:
+                declined += 1
+    assert cut > 10 * declined  # the fast path covers nearly every real schema
+
+
+def test_a_doc_comment_above_a_datasource_stays_with_the_next_model() -> None:
+    text = 'datasource db {\n  provider = "sqlite"\n}\n/// Users.\nmodel User {\n  id Int @id\n}\n'
+    cut = chunks.split(text)
+    assert cut is not None and len(cut) == 1  # the datasource is merged into the model's chunk
+    assert assert_chunks_parse_like_the_file(text, "f.prisma")
+
+
+def test_each_chunk_starts_where_the_previous_one_ended() -> None:
+    text = "model A {\n  id Int @id\n}\n\n// about B\nmodel B {\n  id Int @id\n}\n"
+    cut = chunks.split(text)
+    assert cut is not None
+    assert [(c.line, c.column, c.text) for c in cut] == [
+        (1, 1, "model A {\n  id Int @id\n}"),
+        (3, 2, "\n\n// about B\nmodel B {\n  id Int @id\n}\n"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "model A {\n  id Int @id\n}\n/* a } comment\n*/\nmodel B {\n  id Int @id\n}\n",  # comment between
+        "model A {\n  id Int @id\n",  # never closed
+        "model A {\n  /* never closed\n}\n",  # a comment whose end cannot be placed
+        "// only a comment\n",  # no block at all
+    ],
+)
+def test_the_cutter_declines_when_unsure(text: str) -> None:
+    assert chunks.split(text) is None
+
+
+def test_the_cache_parses_each_chunk_text_once_and_gives_the_files_ast() -> None:
+    model = "model {name} {{\n  id Int @id\n}}\n"
+    versions = [
+        [SourceFile("v1.prisma", model.format(name="A") + model.format(name="B"))],
+        [SourceFile("v2.prisma", model.format(name="A") + model.format(name="C"))],
+    ]
+    cache: ChunkCache[tuple[ast.Block, ...]] = ChunkCache("<test>", tuple)
+    for files in versions:
+        assert cached_schema(files, cache) == parse_sources(files)
+    # A is shared: three distinct chunk texts (A, B and C, each with what follows it) were parsed.
+    assert len(cache.memo) == 3
+
+
+def test_a_version_with_a_syntax_error_has_no_cached_schema() -> None:
+    cache: ChunkCache[tuple[ast.Block, ...]] = ChunkCache("<test>", tuple)
+    assert cached_schema([SourceFile("bad.prisma", "model A {\n  id Int @@@\n}\n")], cache) is None
