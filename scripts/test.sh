@@ -4,10 +4,11 @@
 #   .venv/          Python 3.10+ venv with prisma-lint (editable) and the test extra
 #   node_modules/   the official Prisma parser, pinned in package.json (npm ci)
 #
-# Then: ruff (format and lint), mypy --strict, the action and workflow
-# linters, and pytest. Extra arguments go
-# to pytest. Oracle and corpus tests run when Node and the corpus are present
-# (../shared/corpus or $PRISMA_LINT_CORPUS), and say why when they skip.
+# Then: ruff (format and lint), mypy --strict, lint-imports, the action and
+# workflow linters, and pytest. Extra arguments go to pytest: `-m "not slow"`
+# is the quick inner loop (under a minute); .ci/run runs everything. Oracle
+# and corpus tests run when Node and the corpus are present (../shared/corpus
+# or $PRISMA_LINT_CORPUS), and say why when they skip.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,11 +17,25 @@ import sys
 sys.exit(0 if sys.version_info >= (3, 10) else 1)
 PY
 
+# Each install runs only when what it depends on changed since the last one: a
+# stamp inside .venv/ or node_modules/ holds the hash of those files. A fresh
+# clone has neither folder, so it installs everything.
+fingerprint() { cat "$@" | sha256sum | cut -d' ' -f1; }
+up_to_date() { [ -f "$1" ] && [ "$(cat "$1")" = "$2" ]; }
+
 [ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+python_deps="$(fingerprint pyproject.toml prisma_lint/__init__.py)"  # dependencies and version
+if ! up_to_date .venv/.prisma-lint-installed "$python_deps"; then
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+  echo "$python_deps" >.venv/.prisma-lint-installed
+fi
 
 if command -v npm >/dev/null 2>&1; then
-  npm ci --no-audit --no-fund --loglevel=error
+  node_deps="$(fingerprint package.json package-lock.json)"
+  if ! up_to_date node_modules/.prisma-lint-installed "$node_deps"; then
+    npm ci --no-audit --no-fund --loglevel=error
+    echo "$node_deps" >node_modules/.prisma-lint-installed
+  fi
 else
   echo "npm not found: tests against the official Prisma parser will be skipped" >&2
 fi

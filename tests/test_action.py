@@ -53,6 +53,7 @@ def annotations(run: ActionRun) -> list[str]:
     return [line for line in run.stdout.splitlines() if line.startswith("::")]
 
 
+@pytest.mark.slow  # the action's install step builds prisma-lint in a venv
 def test_clean_copy(tmp_path: Path, runner_temp: Path, admin: dict[str, object]) -> None:
     portal = portal_repo(tmp_path / "portal", version(5))
     run = act(portal, runner_temp, {"canonical": str(admin["canonical"]), "portal": SCHEMA})
@@ -68,6 +69,7 @@ def test_clean_copy(tmp_path: Path, runner_temp: Path, admin: dict[str, object])
     assert "Comment on the pull request" not in run.ran  # comment defaults to false
 
 
+@pytest.mark.slow  # the action's install step builds prisma-lint in a venv
 def test_stale_copy(tmp_path: Path, runner_temp: Path, admin: dict[str, object]) -> None:
     portal = portal_repo(tmp_path / "portal", version(3))
     run = act(portal, runner_temp, {"canonical": str(admin["canonical"]), "portal": SCHEMA})
@@ -82,6 +84,7 @@ def test_stale_copy(tmp_path: Path, runner_temp: Path, admin: dict[str, object])
     assert json.loads(Path(run.outputs["report"]).read_text())["verdict"]["status"] == "stale"
 
 
+@pytest.mark.slow  # the action's install step builds prisma-lint in a venv
 def test_edited_copy_with_config_in_working_directory(
     tmp_path: Path, runner_temp: Path, admin: dict[str, object]
 ) -> None:
@@ -99,6 +102,7 @@ def test_edited_copy_with_config_in_working_directory(
     assert "| 🔴 error | `FIELD_TYPE_CHANGED` | `Account.field5` |" in run.summary
 
 
+@pytest.mark.slow  # the action's install step builds prisma-lint in a venv
 def test_invalid_schema(tmp_path: Path, runner_temp: Path, admin: dict[str, object]) -> None:
     portal = portal_repo(tmp_path / "portal", version(2).replace("field1 String?", "field1 String!"))
     run = act(portal, runner_temp, {"canonical": str(admin["canonical"]), "portal": SCHEMA})
@@ -112,6 +116,7 @@ def test_invalid_schema(tmp_path: Path, runner_temp: Path, admin: dict[str, obje
     assert "Fields are required by default" in run.summary
 
 
+@pytest.mark.slow  # the action's install step builds prisma-lint in a venv
 def test_more_than_ten_changes_are_capped(
     tmp_path: Path, runner_temp: Path, admin: dict[str, object]
 ) -> None:
@@ -127,6 +132,7 @@ def test_more_than_ten_changes_are_capped(
     assert lines[-1].startswith("::notice title=prisma-lint::3 more changes are not shown as annotations")
 
 
+@pytest.mark.slow  # the action's install step builds prisma-lint in a venv
 def test_fork_like_run_whose_comment_is_refused(
     tmp_path: Path, runner_temp: Path, admin: dict[str, object]
 ) -> None:

@@ -81,6 +81,7 @@ def test_chunk_by_chunk_equals_whole_file_on_the_fixtures(path: Path, cut: bool)
 
 
 @pytest.mark.corpus
+@pytest.mark.slow
 def test_chunk_by_chunk_equals_whole_file_over_the_corpus(corpus: Path) -> None:
     cut = declined = 0
     for unit in real_units(corpus):

@@ -28,7 +28,7 @@ from tests.corpus import pairs, real_units, units, validating_build
 from tests.oracle.client import Oracle
 from tests.pair_facts import official_changes, our_changes
 
-pytestmark = pytest.mark.corpus
+pytestmark = [pytest.mark.corpus, pytest.mark.slow]  # every pair: about 50 MB of schemas
 
 
 def _skipped_fields(texts: list[str]) -> set[str]:

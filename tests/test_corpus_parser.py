@@ -22,7 +22,7 @@ from tests.corpus import real_units, unit_files, units, validating_build
 from tests.meaning import compare, facts_from_ast, facts_from_datamodel
 from tests.oracle.client import Oracle
 
-pytestmark = [pytest.mark.corpus, pytest.mark.oracle]
+pytestmark = [pytest.mark.corpus, pytest.mark.oracle, pytest.mark.slow]  # the whole corpus, twice
 
 # unit path relative to the corpus -> why we disagree with the official parser
 KNOWN_DIFFERENCES: dict[str, str] = {}

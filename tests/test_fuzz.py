@@ -46,6 +46,7 @@ def _seeds() -> list[str]:
 SEEDS = _seeds()
 
 
+@pytest.mark.slow  # Hypothesis at full budget
 @SETTINGS
 @given(schemas(), st.randoms(use_true_random=False))
 def test_generated_schemas_keep_every_property(text: str, rnd: random.Random) -> None:
@@ -58,6 +59,7 @@ def test_generated_schemas_keep_every_property(text: str, rnd: random.Random) ->
     no_drift(schema, again)
 
 
+@pytest.mark.slow  # Hypothesis at full budget
 @SETTINGS
 @given(schemas(), schemas())
 def test_diffs_mirror_and_reports_validate(a: str, b: str) -> None:
@@ -67,6 +69,7 @@ def test_diffs_mirror_and_reports_validate(a: str, b: str) -> None:
     mirrored(left, right)
 
 
+@pytest.mark.slow  # Hypothesis at full budget
 @SETTINGS
 @given(st.sampled_from(SEEDS), st.booleans(), st.randoms(use_true_random=False))
 def test_mutations_never_crash(seed: str, by_bytes: bool, rnd: random.Random) -> None:
@@ -79,6 +82,7 @@ def test_mutations_never_crash(seed: str, by_bytes: bool, rnd: random.Random) ->
 
 
 @pytest.mark.oracle
+@pytest.mark.slow
 def test_generated_schemas_are_valid_for_prisma(oracle: Oracle, figures: list[str]) -> None:
     checked = []
 

@@ -7,7 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.slow  # builds a venv and a wheel
 
 
 def test_fresh_venv_install_parses(tmp_path: Path) -> None:

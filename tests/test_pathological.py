@@ -62,6 +62,7 @@ def realistic(size: int) -> str:
     return "".join(re.sub(r"\b(model|enum) (\w+)", rf"\1 \g<2>{i}", body) for i in range(copies))
 
 
+@pytest.mark.slow
 def test_fifty_megabytes_parse_within_the_memory_budget(tmp_path: Path) -> None:
     path = tmp_path / "huge.prisma"
     path.write_text(realistic(50 * 1024 * 1024))

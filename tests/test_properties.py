@@ -26,7 +26,7 @@ from tests.corpus import corpus_dir, real_units
 from tests.fuzzing import reformat
 from tests.oracle.client import Oracle
 
-pytestmark = pytest.mark.corpus
+pytestmark = [pytest.mark.corpus, pytest.mark.slow]  # Hypothesis at full budget over the corpus
 EXAMPLES = 150
 SETTINGS = settings(
     max_examples=EXAMPLES,
