@@ -4,7 +4,7 @@ One module per format, chosen by name from REPORTERS and imported only when
 used. A reporter reads only the result (locations carry their source lines),
 so it can be tested alone. `ast_json` writes the AST for `parse --format json`.
 
-May import: `prisma_lint.check` (verdicts), `prisma_lint.drift`, `prisma_lint.syntax`,
+May import: `prisma_lint.check` (verdicts), `prisma_lint.drift`, `prisma_lint.syntax`, `prisma_lint.words`,
 `prisma_lint.errors`.
 """
 
