@@ -66,3 +66,27 @@ def test_the_changes_table_is_what_makes_changes_py_long() -> None:
     assert len(tables) == 2
     in_tables = sum((node.end_lineno or 0) - node.lineno + 1 for node in tables)
     assert len(source.splitlines()) - in_tables <= MAX_MODULE_LINES // 2
+
+
+def test_no_import_cycles() -> None:
+    # lint-imports keeps the layers apart; this also rules out cycles inside one layer.
+    import grimp  # comes with import-linter (the test extra)
+
+    graph = grimp.build_graph("prisma_lint", exclude_type_checking_imports=True)
+    edges = {m: graph.find_modules_directly_imported_by(m) for m in graph.modules}
+    state: dict[str, str] = {}  # "open" while on the path, then "done"
+    cycles: list[list[str]] = []
+
+    def visit(module: str, path: list[str]) -> None:
+        state[module] = "open"
+        for target in sorted(edges[module] & edges.keys()):
+            if state.get(target) == "open":
+                cycles.append([*path[path.index(target) :], target])
+            elif target not in state:
+                visit(target, [*path, target])
+        state[module] = "done"
+
+    for module in sorted(edges):
+        if module not in state:
+            visit(module, [module])
+    assert cycles == []
