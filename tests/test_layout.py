@@ -90,3 +90,22 @@ def test_no_import_cycles() -> None:
         if module not in state:
             visit(module, [module])
     assert cycles == []
+
+
+def test_lint_imports_refuses_a_wrong_way_import(tmp_path: Path) -> None:
+    # The contracts in pyproject.toml, on a copy of the package with syntax importing drift.
+    import shutil
+    import subprocess
+    import sys
+
+    shutil.copytree(PACKAGE, tmp_path / "prisma_lint", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    lint = [str(Path(sys.executable).parent / "lint-imports"), "--no-cache"]
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(tmp_path)}
+    clean = subprocess.run(lint, cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
+    assert clean.returncode == 0, clean.stdout
+    lexing = tmp_path / "prisma_lint" / "syntax" / "lexing.py"
+    lexing.write_text(lexing.read_text(encoding="utf-8") + "\nfrom prisma_lint.drift import changes\n")
+    broken = subprocess.run(lint, cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
+    assert broken.returncode == 1
+    assert "prisma_lint.syntax.lexing -> prisma_lint.drift.changes" in broken.stdout
