@@ -50,10 +50,15 @@ class ChunkParser:
 
 
 def judge(
-    portal: ast.Schema, versions: Iterable[tuple[str, str, tuple[SourceFile, ...]]], config: Config
+    portal: ast.Schema,
+    versions: Iterable[tuple[str, str, tuple[SourceFile, ...]]],
+    config: Config,
+    parser: ChunkParser | None = None,
 ) -> Verdict:
-    """Walk versions (commit, date, files), newest first, and say stale or edited."""
-    parser = ChunkParser()
+    """Walk versions (commit, date, files), newest first, and say stale or edited.
+
+    Several portals judged against one history share one parser, so each version is parsed once."""
+    parser = parser or ChunkParser()
     target = facts(portal)
     seen: list[tuple[int, Candidate, ast.Schema, Facts]] = []
     for position, (commit, date, files) in enumerate(versions):

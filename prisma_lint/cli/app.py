@@ -186,30 +186,41 @@ def _check_writes(
     return pairs
 
 
-def emit(result: Any, fmt: str, output: str | None, writes: list[tuple[str, str]]) -> None:
-    """Print the report (or write it to --output), then every --write report."""
+def emit(
+    result: Any,
+    fmt: str,
+    output: str | None,
+    writes: list[tuple[str, str]],
+    renderers: dict[str, Callable[..., str]] | None = None,
+) -> None:
+    """Print the report (or write it to --output), then every --write report.
+
+    `renderers` (format -> render) for reports other than one diff: several portals, impact."""
     from prisma_lint.report import reporter
 
+    lookup: Callable[[str], Callable[..., str]] = renderers.__getitem__ if renderers is not None else reporter
     if fmt == "text" and output is None:
-        from prisma_lint.report import text
-
-        click.echo(text.render(result, make_style(color_enabled())), nl=False)
+        click.echo(lookup("text")(result, make_style(color_enabled())), nl=False)
     elif output is None:
-        click.echo(reporter(fmt)(result), nl=False)
+        click.echo(lookup(fmt)(result), nl=False)
     else:
         writes = [(fmt, output), *writes]
     from prisma_lint.sources.writes import write_atomic
 
     for kind, path in writes:
         try:
-            write_atomic(path, reporter(kind)(result).encode("utf-8"))
+            write_atomic(path, lookup(kind)(result).encode("utf-8"))
         except PrismaLintError as err:
             print_error(err)
             sys.exit(err.exit_code)
 
 
 def verdict_exit_code(result: Any, fail_on: str) -> int:
+    """A result's exit status under --fail-on; for several portals, the worst of theirs."""
     from prisma_lint.drift.changes import Severity
+
+    if hasattr(result, "portals"):
+        return max((verdict_exit_code(p.result, fail_on) for p in result.portals), default=EXIT_CLEAN)
 
     if fail_on == "never" or not result.drift:
         return EXIT_CLEAN

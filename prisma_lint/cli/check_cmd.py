@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -13,7 +15,14 @@ from prisma_lint.errors import PrismaLintError
 
 @cli.command("check")
 @click.option("--canonical", default=None, help="The canonical schema (overrides `canonical` in the config).")
-@click.option("--portal", default=None, help="The portal copy (overrides `portal` in the config).")
+@click.option(
+    "--portal",
+    "portals",
+    multiple=True,
+    metavar="[NAME=]SCHEMA",
+    help="The portal copy (overrides the config's). Repeat it to check several copies in one report; "
+    "NAME= names a copy in the report.",
+)
 @click.option(
     "--canonical-ref",
     default=None,
@@ -39,7 +48,7 @@ from prisma_lint.errors import PrismaLintError
 def check_command(
     *,
     canonical: str | None,
-    portal: str | None,
+    portals: tuple[str, ...],
     canonical_ref: str | None,
     merge_base: bool,
     fmt: str,
@@ -62,12 +71,17 @@ def check_command(
     changed the copy; the nearest version is named). Also fails on a
     migrations folder, or a script that runs `prisma migrate` or `db push`.
 
+    Several copies (`--portal` repeated, or [[tool.prisma-lint.portals]] in
+    the config) make one report with a section per portal and the worst
+    exit status; the canonical schema is parsed once for all of them.
+
     \b
     Examples:
       prisma-lint check
       prisma-lint check --canonical https://github.com/acme/admin.git#main:prisma/schema.prisma
       prisma-lint check --canonical apps/admin/prisma/schema.prisma \\
           --portal apps/portal/prisma/schema.prisma --canonical-ref origin/main --merge-base
+      prisma-lint check --portal web=../web/prisma/schema.prisma --portal api=../api/prisma/schema.prisma
 
     Exit status: 0 clean, 1 drift, stale copy or policy violation, 2 error.
     """
@@ -79,10 +93,26 @@ def check_command(
         config = _config(config_path)
         overrides = {"history_depth": history_depth, "cache_dir": cache_dir}
         config = replace(config, **{k: v for k, v in overrides.items() if v is not None})
+        several = len(portals) > 1 or (not portals and bool(config.portals))
+        portal = portals[0] if len(portals) == 1 else None
         options = CheckOptions(canonical, portal, canonical_ref, merge_base, strict, Path("."))
-        result = run_check(options, config)
+        if several:
+            from prisma_lint.check.portals import portals_from, run_portals
+
+            result: Any = run_portals(options, portals_from(portals, config), config)
+        else:
+            result = run_check(options, config)
     except PrismaLintError as err:
         print_error(err)
         sys.exit(err.exit_code)
-    emit(result, fmt, output, writes)
+    emit(result, fmt, output, writes, _renderers(several))
     sys.exit(verdict_exit_code(result, fail_on))
+
+
+def _renderers(several: bool) -> dict[str, Callable[..., str]] | None:
+    """Several portals have their own reporters; one portal uses the registry's."""
+    if not several:
+        return None
+    from prisma_lint.report.portals import RENDERERS
+
+    return dict(RENDERERS)
