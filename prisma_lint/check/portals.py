@@ -15,10 +15,18 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from prisma_lint.check.history import ChunkParser, judge
-from prisma_lint.check.run import CheckOptions, Version, _at_ref, _policy, history_versions, with_verdict
+from prisma_lint.check.run import (
+    CheckOptions,
+    Version,
+    _at_ref,
+    _policy,
+    _repo_root,
+    history_versions,
+    with_verdict,
+)
 from prisma_lint.check.verdicts import Verdict
 from prisma_lint.config import Config, Portal
-from prisma_lint.drift.changes import DiffResult
+from prisma_lint.drift.changes import Change, DiffResult
 from prisma_lint.drift.diff import diff
 from prisma_lint.engine import load, with_source_lines
 from prisma_lint.errors import ConfigError, Diagnostic, SchemaSyntaxError
@@ -123,12 +131,22 @@ def run_portals(
         if check:
             result = _judged(item, history, config)
             if item.spec is None:  # the ownership rules apply to a copy on disk, not one in git
-                policy = _policy(options.cwd, Path(item.portal.schema), config)
+                policy = _portal_policy(options.cwd / item.portal.schema, config)
                 result = replace(
                     result, changes=result.changes + config.apply(replace(result, changes=policy)).changes
                 )
         results.append(PortalResult(item.portal.name, result))
     return PortalsResult(canonical, tuple(results))
+
+
+def _portal_policy(schema: Path, config: Config) -> tuple[Change, ...]:
+    """The ownership rules over the portal's own repository (its app folder in a monorepo).
+
+    Never over the repository the command runs in: that is the admin's, whose migrations are
+    its own. A copy outside any git work tree has no repository to check."""
+    schema = schema.resolve()
+    own = _repo_root(schema)
+    return _policy(own, schema, config) if own is not None else ()
 
 
 def _judged(item: Compared, history: History, config: Config) -> DiffResult:

@@ -93,11 +93,13 @@ def check_command(
         config = _config(config_path)
         overrides = {"history_depth": history_depth, "cache_dir": cache_dir}
         config = replace(config, **{k: v for k, v in overrides.items() if v is not None})
+        from prisma_lint.check.portals import portals_from
+
         several = len(portals) > 1 or (not portals and bool(config.portals))
-        portal = portals[0] if len(portals) == 1 else None
+        portal = portals_from(portals, config)[0].schema if len(portals) == 1 else None
         options = CheckOptions(canonical, portal, canonical_ref, merge_base, strict, Path("."))
         if several:
-            from prisma_lint.check.portals import portals_from, run_portals
+            from prisma_lint.check.portals import run_portals
 
             result: Any = run_portals(options, portals_from(portals, config), config)
         else:

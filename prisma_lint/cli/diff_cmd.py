@@ -59,7 +59,11 @@ def diff_command(
             options = CheckOptions(canonical=canonical, strict=strict)
             result: Any = run_portals(options, portals_from(portals, config), config, check=False)
         else:
-            result = diff_paths(canonical, portals[0], config=config, strict=strict)
+            from prisma_lint.check.portals import portals_from
+
+            result = diff_paths(
+                canonical, portals_from(portals, config)[0].schema, config=config, strict=strict
+            )
     except PrismaLintError as err:
         print_error(err)
         sys.exit(err.exit_code)
