@@ -15,6 +15,7 @@ from tests.admin_scenario import build
 
 ROOT = Path(__file__).resolve().parents[1]
 SARIF_SCHEMA = json.loads((ROOT / "tests/schemas/sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+IMPACT_SCHEMA = json.loads((ROOT / "docs/schemas/impact-v1.schema.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture
@@ -100,6 +101,7 @@ def test_text_report(admin: Path) -> None:
 
 def test_json_records_carry_effect_rule_and_reason(admin: Path) -> None:
     report = json.loads(run("--format", "json")[1])
+    jsonschema.Draft202012Validator(IMPACT_SCHEMA).validate(report)
     assert report["schema_version"] == 1 and report["report"] == "impact"
     assert report["canonical"] == {"source": "prisma/schema.prisma"}
     nickname = report["portals"][1]["changes"][0]
@@ -165,3 +167,12 @@ def test_no_portal_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     code, _, err = run("--canonical", "schema.prisma")
     assert code == 2
     assert "no portal schema: give --portal" in err
+
+
+def test_impact_schema_knows_every_code_and_row() -> None:
+    from prisma_lint.check.effects import RULES
+    from prisma_lint.drift.changes import Code
+
+    record = IMPACT_SCHEMA["$defs"]["record"]["properties"]
+    assert record["code"]["enum"] == [c.value for c in Code]
+    assert record["rule"]["enum"] == list(RULES)

@@ -23,6 +23,7 @@ from tests.gitrepos import SCHEMA, init
 
 ROOT = Path(__file__).resolve().parents[1]
 SARIF_SCHEMA = json.loads((ROOT / "tests/schemas/sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+DIFF_SCHEMA = json.loads((ROOT / "docs/schemas/diff-v1.schema.json").read_text(encoding="utf-8"))
 HISTORY = ("--canonical", f"main:{SCHEMA}")  # the admin's own history: stale or edited
 
 
@@ -97,8 +98,21 @@ def test_check_with_the_config_makes_one_json_report(admin: Path) -> None:
         {"name": "breaking", "source": f"../breaking/{SCHEMA}"},
     ]
     assert [s["verdict"]["status"] for s in sections] == ["clean", "stale", "edited"]
+    for section in sections:  # each section is a single-portal report, plus the portal's name
+        single = {key: report[key] for key in ("schema_version", "tool", "canonical")} | section
+        single["portal"] = {"source": section["portal"]["source"]}
+        jsonschema.Draft202012Validator(DIFF_SCHEMA).validate(single)
     assert [c["code"] for c in sections[1]["changes"]] == ["PORTAL_STALE"]
     assert sections[2]["drift"] is True and sections[0]["drift"] is False
+
+
+def test_one_named_portal_is_the_usual_single_report(admin: Path) -> None:
+    code, out, _ = run("check", *HISTORY, "--portal", f"safe=../safe#main:{SCHEMA}", "--format", "json")
+    assert code == 1
+    report = json.loads(out)
+    assert report["portal"] == {"source": f"../safe#main:{SCHEMA}"}
+    assert report["verdict"]["status"] == "stale"
+    jsonschema.Draft202012Validator(DIFF_SCHEMA).validate(report)
 
 
 def test_worst_exit_status(admin: Path) -> None:
