@@ -48,7 +48,10 @@ def render_text(report: ImpactReport, style: Style = plain) -> str:
             )
             out.append(f"    {item.reason}")
         out.append("")
-    out.append(f"Impact of {report.canonical_source} on {len(report.portals)} portals: {_verdicts(report)}.")
+    n = len(report.portals)
+    out.append(
+        f"Impact of {report.canonical_source} on {n} portal{'s' if n != 1 else ''}: {_verdicts(report)}."
+    )
     return "\n".join(out) + "\n"
 
 

@@ -28,10 +28,14 @@ def render_text(result: PortalsResult, style: Style = plain) -> str:
         out.append(text.render(item.result, style))
     drifted = sum(1 for p in result.portals if p.result.drift)
     out.append(
-        f"{len(result.portals)} portals against {result.canonical_source}: "
+        f"{_portals(len(result.portals))} against {result.canonical_source}: "
         f"{len(result.portals) - drifted} clean, {drifted} with findings.\n"
     )
     return "\n".join(out)
+
+
+def _portals(n: int) -> str:
+    return f"{n} portal{'s' if n != 1 else ''}"
 
 
 def to_json(result: PortalsResult) -> dict[str, Any]:
@@ -77,7 +81,7 @@ def render_markdown(result: PortalsResult, limit: int = markdown.LIMIT) -> str:
     drifted = sum(1 for p in result.portals if p.result.drift)
     icon = "❌" if drifted else "✅"
     head = [
-        f"## {icon} prisma-lint: {drifted} of {len(result.portals)} portals differ from "
+        f"## {icon} prisma-lint: {drifted} of {_portals(len(result.portals))} differ from "
         f"`{markdown.cell(result.canonical_source)}`",
         "",
         "| Portal | Copy | Findings |",
