@@ -76,7 +76,9 @@ CASES = [
         user("name String"),
         "User.name",
     ),
+    ("same-column", "safe", user('name String @map("name")'), user("name String"), "User.name"),
     ("table-renamed", "breaks-reads", user(extra='  @@map("users")\n'), user(), "User"),
+    ("same-table", "safe", user(extra='  @@map("User")\n'), user(), "User"),
     (
         "native-type-changed",
         "breaks-reads",
@@ -175,3 +177,27 @@ def test_docs_table_lists_every_row_with_its_effect_and_a_source() -> None:
         effect, source = rows[key]
         assert effect == rule.effect, key
         assert "http" in source or "uncertain" in source.lower(), key
+
+
+def test_a_field_renamed_in_the_client_only_keeps_its_column() -> None:
+    """`fullName @map("name")` in the admin schema, `name` in the copy: one column, both records safe."""
+    found = impacts(user('fullName String @map("name")'), user("name String"))
+    assert sorted((i.change.code.value, i.rule, i.effect) for i in found) == [
+        ("FIELD_ADDED", "same-column", "safe"),
+        ("FIELD_REMOVED", "same-column", "safe"),
+    ]
+    # ...but a new column under the new name is a real change
+    moved = impacts(user("fullName String"), user("name String"))
+    assert sorted(i.rule for i in moved) == ["column-added-required", "column-removed"]
+
+
+def test_a_model_renamed_in_the_client_only_keeps_its_table() -> None:
+    renamed = user(extra='  @@map("User")\n').replace("model User", "model Person")
+    found = impacts(renamed, user())
+    assert sorted((i.change.code.value, i.rule, i.effect) for i in found) == [
+        ("MODEL_ADDED", "same-table", "safe"),
+        ("MODEL_REMOVED", "block-added", "safe"),
+    ]
+    # the same table with other columns is not the same model: conservative
+    other = user("extra Int", extra='  @@map("User")\n').replace("model User", "model Person")
+    assert "model-removed" in {i.rule for i in impacts(other, user())}

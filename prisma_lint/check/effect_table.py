@@ -126,10 +126,22 @@ RULES: dict[str, Rule] = _rules(
         "on {model} fails.",
     ),
     Rule(
+        "same-column",
+        S,
+        f"Field {{path}} is renamed or remapped in the admin schema but keeps its column ({{detail}}), so "
+        f"{STALE} keeps working.",
+    ),
+    Rule(
         "table-renamed",
         R,
         f"The admin schema maps {{model}} to another table or schema ({{detail}}); {STALE} queries the old "
         "one, so every query on {model} fails.",
+    ),
+    Rule(
+        "same-table",
+        S,
+        f"Model {{model}} is renamed or remapped in the admin schema but keeps its table ({{detail}}) and "
+        f"its columns, so {STALE} keeps working.",
     ),
     Rule(
         "native-type-changed",

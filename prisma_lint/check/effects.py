@@ -69,6 +69,45 @@ class Sides:
         target = self.blocks[side].get(field.type.name)
         return target is not None and target.kind != "type"
 
+    def columns(self, side: int, model: ast.Model) -> dict[str, ast.Field]:
+        """The model's scalar fields by column name (`@map`, else the field's name)."""
+        return {mapped_name(f) or f.name: f for f in model.fields if not self.is_relation(side, f)}
+
+    def same_column(self, side: int, path: str, field: ast.Field) -> bool:
+        """Whether the other side's model has another field on this field's column, of the same type."""
+        model, _, name = path.partition(".")
+        other = self.blocks[1 - side].get(model)
+        if other is None or self.is_relation(side, field):
+            return False
+        twin = self.columns(1 - side, other).get(mapped_name(field) or field.name)
+        return twin is not None and twin.name != name and twin.type == field.type
+
+    def same_table(self, name: str) -> bool:
+        """Whether the portal's model `name` is an admin model under another name, on the same table
+        with the same columns."""
+        model = self.blocks[1].get(name)
+        if model is None:
+            return False
+        table = mapped_name(model) or model.name
+        for other in self.blocks[0].values():
+            if other.name != name and (mapped_name(other) or other.name) == table:
+                return _signature(self.columns(0, other)) == _signature(self.columns(1, model))
+        return False
+
+
+def mapped_name(node: ast.Field | ast.Model) -> str | None:
+    """The name given by `@map`/`@@map` (positional or `name:`), if any."""
+    for attribute in node.attributes:
+        if attribute.name == "map":
+            for argument in attribute.arguments:
+                if argument.name in (None, "name") and isinstance(argument.value, ast.StringValue):
+                    return argument.value.value
+    return None
+
+
+def _signature(columns: dict[str, ast.Field]) -> set[tuple[str, str, str]]:
+    return {(column, f.type.name, f.type.arity) for column, f in columns.items()}
+
 
 def classify(change: Change, sides: Sides) -> Impact:
     key, detail = rule_of(change, sides)
@@ -88,25 +127,39 @@ def rule_of(change: Change, sides: Sides) -> tuple[str, str]:
     code = change.code
     if code in ADDED_BLOCK:
         return "block-added", ""
+    if code in (Code.MODEL_ADDED, Code.VIEW_ADDED) and sides.same_table(change.path):
+        return "same-table", _table(sides.blocks[1][change.path])
     if code in SAME_AS:
         return SAME_AS[code], ""
     if code in BLOCK_ATTRIBUTES:
-        return _block_attribute(change.path)
+        return _block_attribute(change.path, sides)
     return _field_rule(change, sides) or ("other", "")
 
 
 def _field_rule(change: Change, sides: Sides) -> tuple[str, str] | None:
     code = change.code
     canonical, portal = sides.field(0, change.path), sides.field(1, change.path)
-    if code is Code.FIELD_REMOVED and canonical is not None:
-        return _column_added(canonical, sides)
-    if code is Code.FIELD_ADDED and portal is not None:
-        return ("relation-removed" if sides.is_relation(1, portal) else "column-removed"), ""
+    if code in (Code.FIELD_REMOVED, Code.FIELD_ADDED):
+        return _field_presence(change, sides, canonical, portal)
     if code is Code.FIELD_OPTIONALITY_CHANGED and canonical is not None:
         return ("made-required" if canonical.type.arity == "required" else "made-optional"), ""
     if code in FIELD_ATTRIBUTES and canonical is not None and portal is not None:
         return _field_attribute(change.detail, canonical, portal), f"@{change.detail}"
     return None
+
+
+def _field_presence(
+    change: Change, sides: Sides, canonical: ast.Field | None, portal: ast.Field | None
+) -> tuple[str, str] | None:
+    """A field on one side only: the admin added it (FIELD_REMOVED) or dropped it (FIELD_ADDED)."""
+    side, field = (0, canonical) if change.code is Code.FIELD_REMOVED else (1, portal)
+    if field is None:
+        return None
+    if sides.same_column(side, change.path, field):
+        return "same-column", mapped_name(field) or field.name
+    if side == 0:
+        return _column_added(field, sides)
+    return ("relation-removed" if sides.is_relation(1, field) else "column-removed"), ""
 
 
 def default_kind(field: ast.Field) -> tuple[str, str]:
@@ -153,6 +206,8 @@ BLOCK_ATTRIBUTE_RULES = {
 
 
 def _field_attribute(name: str, canonical: ast.Field, portal: ast.Field) -> str:
+    if name == "map" and (mapped_name(canonical) or canonical.name) == (mapped_name(portal) or portal.name):
+        return "same-column"
     if name.startswith("db."):
         return "native-type-changed"
     if name == "default":
@@ -162,7 +217,15 @@ def _field_attribute(name: str, canonical: ast.Field, portal: ast.Field) -> str:
     return FIELD_ATTRIBUTE_RULES.get(name, "other")
 
 
-def _block_attribute(path: str) -> tuple[str, str]:
+def _block_attribute(path: str, sides: Sides) -> tuple[str, str]:
     shown = path.split(".", 1)[1] if "." in path else path
     name = shown.removeprefix("@@").split("(")[0]
+    model = path.split(".", maxsplit=1)[0]
+    pair = [side.get(model) for side in sides.blocks]
+    if name == "map" and pair[0] and pair[1] and _table(pair[0]) == _table(pair[1]):
+        return "same-table", _table(pair[0])
     return BLOCK_ATTRIBUTE_RULES.get(name, "other"), shown
+
+
+def _table(model: ast.Model) -> str:
+    return mapped_name(model) or model.name
