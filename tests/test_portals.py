@@ -208,4 +208,5 @@ def test_canonical_and_history_parsed_once_for_all_portals(
     ]
     assert parsed[f"main:{SCHEMA}"] == 1  # the canonical schema, once for five portals
     assert parsed[f"../breaking/{SCHEMA}"] == 2  # each portal once (this copy is named twice)
+    assert parsed[f"../insync/{SCHEMA}"] == 0  # the same text as the canonical schema: its AST is reused
     assert chunks and max(chunks.values()) == 1  # every block of every version, once

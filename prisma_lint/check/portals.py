@@ -33,7 +33,7 @@ from prisma_lint.errors import ConfigError, Diagnostic, SchemaSyntaxError
 from prisma_lint.sources.specs import GitSpec
 from prisma_lint.syntax import ast
 from prisma_lint.syntax.ast import SourceFile
-from prisma_lint.syntax.parser import parse_sources
+from prisma_lint.syntax.parser import normalise_newlines, parse_sources
 
 NAMED = re.compile(r"^([A-Za-z0-9][\w.-]*)=(.+)$")  # --portal NAME=SPEC
 
@@ -93,8 +93,10 @@ def compare(
     canonical_files, spec = load(canonical, cwd=cwd, config=config)
     errors: list[Diagnostic] = []
     canonical_schema = _parse(canonical_files, errors)
+    texts = _texts(canonical_files)
     loaded = [(p, *load(p.schema, cwd=cwd, config=config)) for p in portals]
-    schemas = [_parse(files, errors) for _, files, _ in loaded]
+    # A copy with the canonical text (the usual in-sync portal) means the same: reuse its AST.
+    schemas = [canonical_schema if _texts(f) == texts else _parse(f, errors) for _, f, _ in loaded]
     if errors:
         raise SchemaSyntaxError(tuple(errors))
     out = []
@@ -105,6 +107,10 @@ def compare(
         result = with_source_lines(config.apply(result), canonical_files + files)
         out.append(Compared(portal, schema, files, portal_spec, result))
     return canonical_schema, spec, out
+
+
+def _texts(files: list[SourceFile]) -> list[str]:
+    return [normalise_newlines(f.text) for f in files]
 
 
 def _parse(files: list[SourceFile], errors: list[Diagnostic]) -> ast.Schema:
