@@ -225,6 +225,18 @@ def test_impact_mode_comments_on_the_pull_request(tmp_path: Path, runner_temp: P
     assert "| breaking | ❌ will break | 1 | 1 | 2 |" in body
 
 
+def test_an_unknown_mode_is_a_clear_error(tmp_path: Path, runner_temp: Path) -> None:
+    admin = admin_scenario.build(tmp_path)
+    run = act(admin, runner_temp, {"mode": "impacts"})
+    assert run.status == 2
+    assert annotations(run) == [
+        "::error title=prisma-lint::The mode input must be check or impact, not 'impacts'."
+    ]
+    assert (
+        "Check the schema copy" not in run.ran and "Impact of the schema change on each portal" not in run.ran
+    )
+
+
 def test_action_yaml_rules() -> None:
     """Every run step uses bash and no expression; setup-python is pinned by full SHA."""
     import yaml
