@@ -28,6 +28,8 @@ def user(*fields: str, extra: str = "") -> str:
     return f"{DB}model User {{\n{body}{extra}}}\n"
 
 
+TWO_ON_PEOPLE = "".join(f'model {m} {{\n  id Int @id\n  @@map("people")\n}}\n' for m in "AB")
+
 # (row, effect, admin schema, portal copy, path the reason must name)
 CASES = [
     ("block-added", "safe", user() + POST, user(), "Post"),
@@ -67,6 +69,13 @@ CASES = [
         "Post.author",
     ),
     ("type-changed", "breaks-reads", user("age BigInt"), user("age Int"), "User.age"),
+    (
+        "relation-same-table",
+        "safe",
+        TWO_ON_PEOPLE + POST.replace("}", "  author A @relation(fields: [authorId], references: [id])\n}"),
+        TWO_ON_PEOPLE + POST.replace("}", "  author B @relation(fields: [authorId], references: [id])\n}"),
+        "Post.author",
+    ),
     ("made-required", "breaks-writes", user("name String"), user("name String?"), "User.name"),
     ("made-optional", "breaks-reads", user("name String?"), user("name String"), "User.name"),
     (
@@ -127,6 +136,13 @@ CASES = [
         "enum-value-mapped",
         "breaks-reads",
         user() + 'enum Role {\n  A @map("a")\n}\n',
+        user() + "enum Role {\n  A\n}\n",
+        "Role.A",
+    ),
+    (
+        "enum-value-same",
+        "safe",
+        user() + 'enum Role {\n  A @map("A")\n}\n',
         user() + "enum Role {\n  A\n}\n",
         "Role.A",
     ),
@@ -201,3 +217,22 @@ def test_a_model_renamed_in_the_client_only_keeps_its_table() -> None:
     # the same table with other columns is not the same model: conservative
     other = user("extra Int", extra='  @@map("User")\n').replace("model User", "model Person")
     assert "model-removed" in {i.rule for i in impacts(other, user())}
+
+
+def test_a_model_renamed_in_the_client_only_keeps_relations_to_it_safe() -> None:
+    author = "  author {} @relation(fields: [authorId], references: [id])\n}}"
+    admin = user(extra='  @@map("User")\n').replace("model User", "model Person") + POST.replace(
+        "}", author.format("Person")
+    )
+    portal = user() + POST.replace("}", author.format("User"))
+    found = {(i.change.code.value, i.change.path): (i.rule, i.effect) for i in impacts(admin, portal)}
+    assert found[("FIELD_TYPE_CHANGED", "Post.author")] == ("relation-same-table", "safe")
+    assert found[("MODEL_ADDED", "User")] == ("same-table", "safe")
+
+
+def test_an_enum_value_renamed_in_the_client_only_keeps_its_database_value() -> None:
+    found = impacts(user() + 'enum Role {\n  Admin @map("ADMIN")\n}\n', user() + "enum Role {\n  ADMIN\n}\n")
+    assert sorted((i.change.code.value, i.rule, i.effect) for i in found) == [
+        ("ENUM_VALUE_ADDED", "enum-value-same", "safe"),
+        ("ENUM_VALUE_REMOVED", "enum-value-same", "safe"),
+    ]

@@ -108,6 +108,12 @@ RULES: dict[str, Rule] = _rules(
         f"Field {{path}} has another type in the admin schema; {STALE} reads values it cannot decode.",
     ),
     Rule(
+        "relation-same-table",
+        S,
+        f"Relation field {{path}} names another model in the admin schema, but one on the same table "
+        f"({{detail}}), so {STALE} keeps working.",
+    ),
+    Rule(
         "made-required",
         W,
         f"The admin schema makes {{path}} required; {STALE} still treats it as optional, so creates on "
@@ -193,6 +199,12 @@ RULES: dict[str, Rule] = _rules(
         "enum-value-mapped",
         R,
         f"The admin schema maps enum value {{path}} to another database value; {STALE} cannot read it.",
+    ),
+    Rule(
+        "enum-value-same",
+        S,
+        f"Enum value {{path}} is renamed or remapped in the admin schema but keeps its database value "
+        f"({{detail}}), so {STALE} keeps working.",
     ),
     Rule("documentation", S, "Only the documentation of {path} changes; the database is the same."),
     Rule(

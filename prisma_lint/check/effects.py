@@ -24,11 +24,7 @@ SAME_AS = {
     Code.TYPE_ADDED: "enum-or-type-removed",
     Code.ENUM_ADDED: "enum-or-type-removed",
     Code.BLOCK_KIND_CHANGED: "block-kind-changed",
-    Code.FIELD_TYPE_CHANGED: "type-changed",
     Code.FIELD_LIST_CHANGED: "type-changed",
-    Code.ENUM_VALUE_REMOVED: "enum-value-added",
-    Code.ENUM_VALUE_ADDED: "enum-value-removed",
-    Code.ENUM_VALUE_ATTRIBUTE_CHANGED: "enum-value-mapped",
     Code.DOCUMENTATION_CHANGED: "documentation",
     Code.GENERATOR_ADDED: "generator",
     Code.GENERATOR_REMOVED: "generator",
@@ -39,6 +35,11 @@ SAME_AS = {
     Code.DATASOURCE_ADDED: "datasource",
     Code.DATASOURCE_REMOVED: "datasource",
     Code.DATASOURCE_CHANGED: "datasource",
+}
+ENUM_VALUES = {
+    Code.ENUM_VALUE_REMOVED: "enum-value-added",
+    Code.ENUM_VALUE_ADDED: "enum-value-removed",
+    Code.ENUM_VALUE_ATTRIBUTE_CHANGED: "enum-value-mapped",
 }
 FIELD_ATTRIBUTES = {Code.FIELD_ATTRIBUTE_ADDED, Code.FIELD_ATTRIBUTE_REMOVED, Code.FIELD_ATTRIBUTE_CHANGED}
 BLOCK_ATTRIBUTES = {Code.BLOCK_ATTRIBUTE_ADDED, Code.BLOCK_ATTRIBUTE_REMOVED, Code.BLOCK_ATTRIBUTE_CHANGED}
@@ -59,6 +60,7 @@ class Sides:
 
     def __init__(self, canonical: ast.Schema, portal: ast.Schema) -> None:
         self.blocks = [{b.name: b for b in s.blocks if isinstance(b, ast.Model)} for s in (canonical, portal)]
+        self.enums = [{b.name: b for b in s.blocks if isinstance(b, ast.Enum)} for s in (canonical, portal)]
 
     def field(self, side: int, path: str) -> ast.Field | None:
         model, _, name = path.partition(".")
@@ -94,8 +96,22 @@ class Sides:
                 return _signature(self.columns(0, other)) == _signature(self.columns(1, model))
         return False
 
+    def enum_value(self, side: int, path: str) -> ast.EnumValue | None:
+        name, _, value = path.partition(".")
+        block = self.enums[side].get(name)
+        return next((v for v in block.values if v.name == value), None) if block else None
 
-def mapped_name(node: ast.Field | ast.Model) -> str | None:
+    def same_value(self, side: int, path: str, value: ast.EnumValue) -> bool:
+        """Whether the other side's enum has another value with this value's database value."""
+        name = path.split(".", maxsplit=1)[0]
+        other = self.enums[1 - side].get(name)
+        stored = mapped_name(value) or value.name
+        return other is not None and any(
+            v.name != value.name and (mapped_name(v) or v.name) == stored for v in other.values
+        )
+
+
+def mapped_name(node: ast.Field | ast.Model | ast.EnumValue) -> str | None:
     """The name given by `@map`/`@@map` (positional or `name:`), if any."""
     for attribute in node.attributes:
         if attribute.name == "map":
@@ -129,6 +145,8 @@ def rule_of(change: Change, sides: Sides) -> tuple[str, str]:
         return "block-added", ""
     if code in (Code.MODEL_ADDED, Code.VIEW_ADDED) and sides.same_table(change.path):
         return "same-table", _table(sides.blocks[1][change.path])
+    if code in ENUM_VALUES:
+        return _enum_value_rule(change, sides)
     if code in SAME_AS:
         return SAME_AS[code], ""
     if code in BLOCK_ATTRIBUTES:
@@ -141,6 +159,8 @@ def _field_rule(change: Change, sides: Sides) -> tuple[str, str] | None:
     canonical, portal = sides.field(0, change.path), sides.field(1, change.path)
     if code in (Code.FIELD_REMOVED, Code.FIELD_ADDED):
         return _field_presence(change, sides, canonical, portal)
+    if code is Code.FIELD_TYPE_CHANGED and canonical is not None and portal is not None:
+        return _type_changed(canonical, portal, sides)
     if code is Code.FIELD_OPTIONALITY_CHANGED and canonical is not None:
         return ("made-required" if canonical.type.arity == "required" else "made-optional"), ""
     if code in FIELD_ATTRIBUTES and canonical is not None and portal is not None:
@@ -160,6 +180,27 @@ def _field_presence(
     if side == 0:
         return _column_added(field, sides)
     return ("relation-removed" if sides.is_relation(1, field) else "column-removed"), ""
+
+
+def _type_changed(canonical: ast.Field, portal: ast.Field, sides: Sides) -> tuple[str, str]:
+    """A relation to a model renamed in the client only (same table) is no change to the database."""
+    targets = [sides.blocks[0].get(canonical.type.name), sides.blocks[1].get(portal.type.name)]
+    relations = sides.is_relation(0, canonical) and sides.is_relation(1, portal)
+    if relations and targets[0] and targets[1] and _table(targets[0]) == _table(targets[1]):
+        return "relation-same-table", _table(targets[0])
+    return "type-changed", ""
+
+
+def _enum_value_rule(change: Change, sides: Sides) -> tuple[str, str]:
+    canonical, portal = sides.enum_value(0, change.path), sides.enum_value(1, change.path)
+    if change.code is Code.ENUM_VALUE_ATTRIBUTE_CHANGED and canonical and portal:
+        stored = mapped_name(canonical) or canonical.name
+        same = stored == (mapped_name(portal) or portal.name)
+        return ("enum-value-same", stored) if same else ("enum-value-mapped", "")
+    side, value = (0, canonical) if change.code is Code.ENUM_VALUE_REMOVED else (1, portal)
+    if value is not None and sides.same_value(side, change.path, value):
+        return "enum-value-same", mapped_name(value) or value.name
+    return ENUM_VALUES[change.code], ""
 
 
 def default_kind(field: ast.Field) -> tuple[str, str]:
