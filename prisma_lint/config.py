@@ -16,6 +16,12 @@ ConfigError (exit 2), never silently ignored.
     [tool.prisma-lint.severity]
     GENERATOR_CHANGED = "error"
 
+Several portal copies, checked in one run (`check`, `diff`, `impact`):
+
+    [[tool.prisma-lint.portals]]
+    name = "clientportal"
+    schema = "https://github.com/acme/clientportal.git#main:prisma/schema.prisma"
+
 `check` also reads: check-migrations and check-migrate-commands (policy
 checks, on by default), history-depth (commits of canonical history searched
 for a stale match, 200) and cache-dir (where remote repositories are fetched).
@@ -42,6 +48,7 @@ KEYS = {
     "check-migrate-commands",
     "history-depth",
     "cache-dir",
+    "portals",
 }
 
 
@@ -57,6 +64,14 @@ class IgnoreRule:
 
 
 @dataclass(frozen=True)
+class Portal:
+    """One portal copy among several: a name for reports and a schema spec (path, REF:PATH, URL#REF:PATH)."""
+
+    name: str
+    schema: str
+
+
+@dataclass(frozen=True)
 class Config:
     source: str = ""  # where it was read from; "" for the defaults
     canonical: str | None = None
@@ -68,6 +83,7 @@ class Config:
     check_migrate_commands: bool = True  # `check`: scripts that run prisma migrate / db push
     history_depth: int = 200  # `check`: commits of canonical history searched for a stale match
     cache_dir: str | None = None  # `check`: where remote repositories are fetched
+    portals: tuple[Portal, ...] = ()  # several copies, each named: [[tool.prisma-lint.portals]]
 
     def apply(self, result: DiffResult) -> DiffResult:
         """Drop ignored changes and re-grade severities."""
@@ -136,6 +152,7 @@ def parse_config(table: dict[str, Any], source: str) -> Config:
         cache_dir=_string(table, "cache-dir", source),
         ignore=tuple(_ignore_rule(item, source) for item in _list(table, "ignore", source)),
         severity=_severities(table.get("severity", {}), source),
+        portals=_portals(table, source),
     )
 
 
@@ -200,3 +217,27 @@ def _severities(table: Any, source: str) -> dict[Code, Severity]:
                 f"{source}: severity of {key} must be error, warning or notice, not {value!r}"
             ) from None
     return out
+
+
+PORTAL_KEYS = {"name", "schema"}
+
+
+def _portals(table: dict[str, Any], source: str) -> tuple[Portal, ...]:
+    """`[[portals]]`: each a table of exactly name and schema, names unique; not with `portal`."""
+    entries = _list(table, "portals", source)
+    if entries and table.get("portal") is not None:
+        raise ConfigError(f"{source}: set portal (one copy) or portals (several), not both")
+    portals: list[Portal] = []
+    for index, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict) or set(entry) != PORTAL_KEYS:
+            raise ConfigError(
+                f"{source}: portals entry {index} must be a table with exactly name and schema: {entry!r}"
+            )
+        name, schema = entry["name"], entry["schema"]
+        for key, value in (("name", name), ("schema", schema)):
+            if not isinstance(value, str) or not value.strip():
+                raise ConfigError(f"{source}: portals entry {index}: {key} must be a non-empty string")
+        if any(p.name == name for p in portals):
+            raise ConfigError(f"{source}: portals entry {index}: the name {name!r} is used twice")
+        portals.append(Portal(name, schema))
+    return tuple(portals)

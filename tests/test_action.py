@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from prisma_lint.github import comment as ghcomment
+from tests import admin_scenario
 from tests.action_runner import ActionRun, run_action
 from tests.fake_github import FakeGitHub
 from tests.gitrepos import SCHEMA, admin_repo, git, portal_repo, version
@@ -180,6 +181,66 @@ def test_comment_created_updated_then_resolved(tmp_path: Path) -> None:
 def test_no_comment_outside_a_pull_request(tmp_path: Path) -> None:
     assert ghcomment.pull_request_number(event(tmp_path, None)) is None
     assert ghcomment.pull_request_number(event(tmp_path, 12)) == 12
+
+
+def test_impact_mode_on_the_admin_scenario(tmp_path: Path, runner_temp: Path) -> None:
+    admin = admin_scenario.build(tmp_path)
+    run = act(admin, runner_temp, {"mode": "impact", "fail-on": "breaking"})
+    assert run.status == 1, run.stderr
+    assert "Check the schema copy" not in run.ran
+    assert run.outputs == {
+        "drift": "true",
+        "verdict": "will break",
+        "changes": "6",
+        "report": str(runner_temp / "prisma-lint" / "report.json"),
+    }
+    assert run.summary.startswith("## ❌ prisma-lint impact: 1 will break, 1 stale but safe, 1 in sync\n")
+    for row in (
+        "| insync | ✅ in sync | 0 | 0 | 0 |",
+        "| safe | 🟡 stale but safe | 0 | 0 | 2 |",
+        "| breaking | ❌ will break | 1 | 1 | 2 |",
+    ):
+        assert row in run.summary
+    assert sum(line.startswith("::error ") for line in annotations(run)) == 2
+    assert "The schema change fails the impact gate (fail-on: breaking)" in run.stdout
+
+
+def test_impact_mode_passes_when_no_portal_breaks(tmp_path: Path, runner_temp: Path) -> None:
+    admin = admin_scenario.build(tmp_path)
+    portals = "insync=../insync/prisma/schema.prisma\nsafe=../safe#main:prisma/schema.prisma\n"
+    run = act(admin, runner_temp, {"mode": "impact", "fail-on": "breaking", "portal": portals})
+    assert run.status == 0, run.stderr
+    assert (run.outputs["verdict"], run.outputs["changes"]) == ("stale but safe", "2")
+    assert "| safe | 🟡 stale but safe | 0 | 0 | 2 |" in run.summary
+
+
+def test_impact_mode_comments_on_the_pull_request(tmp_path: Path, runner_temp: Path) -> None:
+    admin = admin_scenario.build(tmp_path)
+    with FakeGitHub() as api:
+        run = act(
+            admin,
+            runner_temp,
+            {"mode": "impact", "fail-on": "never", "comment": "true"},
+            GITHUB_API_URL=api.url,
+            GITHUB_EVENT_PATH=event(tmp_path),
+        )
+    assert run.status == 0, run.stderr
+    assert api.writes() == [("POST", "/repos/acme/portal/issues/7/comments")]
+    body = api.comments[-1]["body"]
+    assert body.startswith(ghcomment.MARKER)
+    assert "| breaking | ❌ will break | 1 | 1 | 2 |" in body
+
+
+def test_an_unknown_mode_is_a_clear_error(tmp_path: Path, runner_temp: Path) -> None:
+    admin = admin_scenario.build(tmp_path)
+    run = act(admin, runner_temp, {"mode": "impacts"})
+    assert run.status == 2
+    assert annotations(run) == [
+        "::error title=prisma-lint::The mode input must be check or impact, not 'impacts'."
+    ]
+    assert (
+        "Check the schema copy" not in run.ran and "Impact of the schema change on each portal" not in run.ran
+    )
 
 
 def test_action_yaml_rules() -> None:

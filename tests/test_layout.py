@@ -28,13 +28,26 @@ def long_modules() -> set[str]:
     }
 
 
+def _docstring_lines(node: ast.FunctionDef | ast.AsyncFunctionDef) -> int:
+    """A command's docstring is its --help text: prose, not code, so it does not count."""
+    first = node.body[0]
+    if (
+        isinstance(first, ast.Expr)
+        and isinstance(first.value, ast.Constant)
+        and isinstance(first.value.value, str)
+    ):
+        assert first.end_lineno is not None
+        return first.end_lineno - first.lineno + 1
+    return 0
+
+
 def long_functions() -> set[str]:
     found = set()
     for path in PACKAGE.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 assert node.end_lineno is not None
-                if node.end_lineno - node.lineno + 1 > MAX_FUNCTION_LINES:
+                if node.end_lineno - node.lineno + 1 - _docstring_lines(node) > MAX_FUNCTION_LINES:
                     found.add(f"{path.relative_to(PACKAGE)}:{node.name}")
     return found
 

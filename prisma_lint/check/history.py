@@ -25,11 +25,21 @@ from prisma_lint.syntax.pairparse import ChunkCache, cached_schema
 CONFIRM = 5  # versions diffed under the config's ignore rules when no version matches exactly
 
 
+def history_cache() -> ChunkCache[tuple[ast.Block, ...]]:
+    """A cache of whole chunks, for walking one canonical history (shared by every portal)."""
+    return ChunkCache("<history>", tuple)
+
+
 def judge(
-    portal: ast.Schema, versions: Iterable[tuple[str, str, tuple[SourceFile, ...]]], config: Config
+    portal: ast.Schema,
+    versions: Iterable[tuple[str, str, tuple[SourceFile, ...]]],
+    config: Config,
+    cache: ChunkCache[tuple[ast.Block, ...]] | None = None,
 ) -> Verdict:
-    """Walk versions (commit, date, files), newest first, and say stale or edited."""
-    cache: ChunkCache[tuple[ast.Block, ...]] = ChunkCache("<history>", tuple)
+    """Walk versions (commit, date, files), newest first, and say stale or edited.
+
+    Several portals judged against one history share one cache, so each version is parsed once."""
+    cache = cache or history_cache()
     target = facts(portal)
     seen: list[tuple[int, Candidate, ast.Schema, Facts]] = []
     for position, (commit, date, files) in enumerate(versions):

@@ -8,6 +8,7 @@ history tells STALE (an older version, unsynced) from EDITED (changed by hand).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from prisma_lint.sources.specs import GitSpec, parse_spec
 from prisma_lint.syntax.ast import SourceFile
 from prisma_lint.syntax.parser import parse_sources
 from prisma_lint.words import counted
+
+Version = tuple[str, str, tuple[SourceFile, ...]]  # commit, date, files
 
 
 @dataclass(frozen=True)
@@ -73,15 +76,21 @@ def _at_ref(canonical: str, options: CheckOptions) -> str:
 def _explain(
     result: DiffResult, spec: GitSpec, portal_files: list[SourceFile], options: CheckOptions, config: Config
 ) -> DiffResult:
+    verdict = judge(parse_sources(portal_files), history_versions(spec, options.cwd, config), config)
+    return with_verdict(result, verdict, portal_files)
+
+
+def history_versions(spec: GitSpec, cwd: Path, config: Config) -> Iterator[Version]:
+    """The canonical schema's versions, newest first: (commit, date, files)."""
     from prisma_lint.sources import git as gitsource
 
-    portal_schema = parse_sources(portal_files)
     cache = Path(config.cache_dir) if config.cache_dir else None
-    versions = (
-        (v.commit, v.date, v.files)
-        for v in gitsource.history(spec, cwd=options.cwd, cache_dir=cache, limit=config.history_depth)
-    )
-    verdict = judge(portal_schema, versions, config)
+    for v in gitsource.history(spec, cwd=cwd, cache_dir=cache, limit=config.history_depth):
+        yield v.commit, v.date, v.files
+
+
+def with_verdict(result: DiffResult, verdict: Verdict, portal_files: list[SourceFile]) -> DiffResult:
+    """The verdict on the result; a stale copy's findings become one PORTAL_STALE."""
     if verdict.status != "stale" or verdict.match is None:
         return replace(result, verdict=verdict)
     match = verdict.match

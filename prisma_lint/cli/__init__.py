@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from prisma_lint.cli import check_cmd, diff_cmd, parse_cmd, pr_comment_cmd, sync_cmd
+from prisma_lint.cli import check_cmd, diff_cmd, impact_cmd, parse_cmd, pr_comment_cmd, sync_cmd
 from prisma_lint.cli.app import cli, color_enabled, main, make_style
 
 __all__ = [
@@ -10,6 +10,7 @@ __all__ = [
     "cli",
     "color_enabled",
     "diff_cmd",
+    "impact_cmd",
     "main",
     "make_style",
     "parse_cmd",

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -151,6 +151,9 @@ cache_dir_option = click.option(
 )
 
 
+Renderers = dict[str, Callable[..., str]]  # format -> render, for reports other than one diff
+
+
 @dataclass(frozen=True)
 class ReportOptions:
     """What to report, where, and when to fail: the options diff and check share."""
@@ -230,29 +233,44 @@ def _check_writes(
     return pairs
 
 
-def emit(result: Any, report: ReportOptions) -> None:
-    """Print the report (or write it to --output), then every --write report; exit as --fail-on says."""
+def emit_report(result: Any, report: ReportOptions, renderers: Renderers | None = None) -> NoReturn:
+    """Emit the report as ReportOptions say, then exit as --fail-on says."""
+    emit(result, report.fmt, report.output, report.writes, renderers)
+    sys.exit(verdict_exit_code(result, report.fail_on))
+
+
+def emit(
+    result: Any,
+    fmt: str,
+    output: str | None,
+    writes: list[tuple[str, str]],
+    renderers: Renderers | None = None,
+) -> None:
+    """Print the report (or write it to --output), then every --write report.
+
+    `renderers` (format -> render) for reports other than one diff: several portals, impact."""
     from prisma_lint.report import reporter
 
-    fmt, output, writes = report.fmt, report.output, report.writes
+    lookup: Callable[[str], Callable[..., str]] = renderers.__getitem__ if renderers is not None else reporter
     if fmt == "text" and output is None:
-        from prisma_lint.report import text
-
-        click.echo(text.render(result, make_style(color_enabled())), nl=False)
+        click.echo(lookup("text")(result, make_style(color_enabled())), nl=False)
     elif output is None:
-        click.echo(reporter(fmt)(result), nl=False)
+        click.echo(lookup(fmt)(result), nl=False)
     else:
         writes = [(fmt, output), *writes]
     from prisma_lint.sources.writes import write_atomic
 
     for kind, path in writes:
         with exit_on_error():
-            write_atomic(path, reporter(kind)(result).encode("utf-8"))
-    sys.exit(verdict_exit_code(result, report.fail_on))
+            write_atomic(path, lookup(kind)(result).encode("utf-8"))
 
 
 def verdict_exit_code(result: Any, fail_on: str) -> int:
+    """A result's exit status under --fail-on; for several portals, the worst of theirs."""
     from prisma_lint.drift.changes import Severity
+
+    if hasattr(result, "portals"):
+        return max((verdict_exit_code(p.result, fail_on) for p in result.portals), default=EXIT_CLEAN)
 
     if fail_on == "never" or not result.drift:
         return EXIT_CLEAN

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
+
+if TYPE_CHECKING:
+    from prisma_lint.check.run import CheckOptions
+    from prisma_lint.config import Config
 
 from prisma_lint.cli.app import (
     ReportOptions,
     _config,
     cache_dir_option,
     cli,
-    emit,
+    emit_report,
     exit_on_error,
     report_options,
 )
@@ -19,7 +26,14 @@ from prisma_lint.cli.app import (
 
 @cli.command("check")
 @click.option("--canonical", default=None, help="The canonical schema (overrides `canonical` in the config).")
-@click.option("--portal", default=None, help="The portal copy (overrides `portal` in the config).")
+@click.option(
+    "--portal",
+    "portals",
+    multiple=True,
+    metavar="[NAME=]SCHEMA",
+    help="The portal copy (overrides the config's). Repeat it to check several copies in one report; "
+    "NAME= names a copy in the report.",
+)
 @click.option(
     "--canonical-ref",
     default=None,
@@ -40,7 +54,7 @@ from prisma_lint.cli.app import (
 def check_command(
     *,
     canonical: str | None,
-    portal: str | None,
+    portals: tuple[str, ...],
     canonical_ref: str | None,
     merge_base: bool,
     report: ReportOptions,
@@ -58,19 +72,46 @@ def check_command(
     changed the copy; the nearest version is named). Also fails on a
     migrations folder, or a script that runs `prisma migrate` or `db push`.
 
+    Several copies (`--portal` repeated, or [[tool.prisma-lint.portals]] in
+    the config) make one report with a section per portal and the worst
+    exit status; the canonical schema is parsed once for all of them.
+
     \b
     Examples:
       prisma-lint check
       prisma-lint check --canonical https://github.com/acme/admin.git#main:prisma/schema.prisma
       prisma-lint check --canonical apps/admin/prisma/schema.prisma \\
           --portal apps/portal/prisma/schema.prisma --canonical-ref origin/main --merge-base
+      prisma-lint check --portal web=../web/prisma/schema.prisma --portal api=../api/prisma/schema.prisma
 
     Exit status: 0 clean, 1 drift, stale copy or policy violation, 2 error.
     """
-    from prisma_lint.check.run import CheckOptions, run_check
+    from prisma_lint.check.run import CheckOptions
 
     with exit_on_error():
         config = _config(report.config_path, history_depth=history_depth, cache_dir=cache_dir)
-        options = CheckOptions(canonical, portal, canonical_ref, merge_base, report.strict, Path("."))
-        result = run_check(options, config)
-    emit(result, report)
+        options = CheckOptions(canonical, None, canonical_ref, merge_base, report.strict, Path("."))
+        result, several = _run(options, portals, config)
+    emit_report(result, report, _renderers(several))
+
+
+def _run(options: CheckOptions, portals: tuple[str, ...], config: Config) -> tuple[Any, bool]:
+    """One portal's check, or several portals' (from --portal or the config); and whether several."""
+    from prisma_lint.check.portals import portals_from, run_portals
+    from prisma_lint.check.run import run_check
+
+    several = len(portals) > 1 or (not portals and bool(config.portals))
+    if several:
+        return run_portals(options, portals_from(portals, config), config), True
+    if portals:
+        options = replace(options, portal=portals_from(portals, config)[0].schema)
+    return run_check(options, config), False
+
+
+def _renderers(several: bool) -> dict[str, Callable[..., str]] | None:
+    """Several portals have their own reporters; one portal uses the registry's."""
+    if not several:
+        return None
+    from prisma_lint.report.portals import RENDERERS
+
+    return dict(RENDERERS)

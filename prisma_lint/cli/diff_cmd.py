@@ -2,34 +2,53 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
-from prisma_lint.cli.app import ReportOptions, _config, cli, emit, exit_on_error, report_options
+from prisma_lint.cli.app import ReportOptions, _config, cli, emit_report, exit_on_error, report_options
 
 
 @cli.command("diff")
 @click.argument("canonical", metavar="CANONICAL")
-@click.argument("portal", metavar="PORTAL")
+@click.argument("portals", metavar="PORTAL...", nargs=-1)
 @report_options
-def diff_command(*, canonical: str, portal: str, report: ReportOptions) -> None:
+def diff_command(*, canonical: str, portals: tuple[str, ...], report: ReportOptions) -> None:
     """Report every way PORTAL differs from CANONICAL.
 
     CANONICAL is the schema the admin app owns; PORTAL is the read-only copy.
     Each is a .prisma file or a multi-file schema folder. Formatting, comments
     and order never count as drift (order does with --strict).
 
+    Several PORTALs (each [NAME=]SCHEMA), or none with [[tool.prisma-lint.portals]]
+    in the config, make one report with a section per portal and the worst
+    exit status; CANONICAL is parsed once for all of them.
+
     \b
     Examples:
       prisma-lint diff ../admin/prisma/schema.prisma prisma/schema.prisma
       prisma-lint diff admin.prisma portal.prisma --format json -o drift.json
       prisma-lint diff admin.prisma portal.prisma --format github   # in a workflow
+      prisma-lint diff admin.prisma web=../web/schema.prisma api=../api/schema.prisma
 
     Exit status: 0 no drift, 1 drift, 2 error (unreadable or invalid schema,
     bad config). Every change code is explained in docs/changes.md.
     """
+    from prisma_lint.cli.check_cmd import _renderers
     from prisma_lint.engine import diff_paths
 
+    several = len(portals) != 1
     with exit_on_error():
         config = _config(report.config_path)
-        result = diff_paths(canonical, portal, config=config, strict=report.strict)
-    emit(result, report)
+        from prisma_lint.check.portals import portals_from
+
+        if several:
+            from prisma_lint.check.portals import run_portals
+            from prisma_lint.check.run import CheckOptions
+
+            options = CheckOptions(canonical=canonical, strict=report.strict)
+            result: Any = run_portals(options, portals_from(portals, config), config, check=False)
+        else:
+            portal = portals_from(portals, config)[0].schema
+            result = diff_paths(canonical, portal, config=config, strict=report.strict)
+    emit_report(result, report, _renderers(several))

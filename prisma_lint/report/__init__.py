@@ -3,9 +3,11 @@
 One module per format, chosen by name from REPORTERS and imported only when
 used. A reporter reads only the result (locations carry their source lines),
 so it can be tested alone. `ast_json` writes the AST for `parse --format json`.
+`portals` and `impact` render a run over several portals and an impact report,
+in every format, each from its own RENDERERS table.
 
-May import: `prisma_lint.check` (verdicts), `prisma_lint.drift`, `prisma_lint.syntax`, `prisma_lint.words`,
-`prisma_lint.errors`.
+May import: `prisma_lint.check` (verdicts, and the results of several portals and of
+impact), `prisma_lint.drift`, `prisma_lint.syntax`, `prisma_lint.words`, `prisma_lint.errors`.
 """
 
 from __future__ import annotations

@@ -8,8 +8,9 @@ portal file (a removal) points at its parent block there, or at line 1.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
-from prisma_lint.drift.changes import Change, DiffResult, Severity
+from prisma_lint.drift.changes import Change, DiffResult, Location, Severity
 
 LIMIT = 10
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTICE: "notice"}
@@ -23,20 +24,40 @@ def escape_property(value: str) -> str:
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
+@dataclass(frozen=True)
+class Note:
+    """One annotation: its level, where it points, its title and its message."""
+
+    severity: Severity
+    where: Location | None
+    title: str
+    message: str
+
+
 def render(result: DiffResult) -> str:
-    counts = Counter(c.severity for c in result.changes)
+    return render_notes([note(c) for c in result.changes])
+
+
+def note(change: Change, title: str = "") -> Note:
+    where = change.portal or change.anchor or change.canonical
+    return Note(change.severity, where, title or change.code.value, change.message)
+
+
+def render_notes(notes: list[Note]) -> str:
+    """The annotations, at most LIMIT per level, then one notice counting the rest."""
+    counts = Counter(n.severity for n in notes)
     overflow = any(n > LIMIT for n in counts.values())
     # The overflow notice is itself a notice: leave room for it.
     limits = {s: LIMIT - (overflow and s is Severity.NOTICE) for s in Severity}
     shown: Counter[Severity] = Counter()
     hidden = 0
     lines = []
-    for change in result.changes:
-        if shown[change.severity] >= limits[change.severity]:
+    for item in notes:
+        if shown[item.severity] >= limits[item.severity]:
             hidden += 1
             continue
-        shown[change.severity] += 1
-        lines.append(annotation(change))
+        shown[item.severity] += 1
+        lines.append(annotation(item))
     if hidden:
         lines.append(
             f"::notice title=prisma-lint::{hidden} more changes are not shown as annotations "
@@ -45,10 +66,11 @@ def render(result: DiffResult) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def annotation(change: Change) -> str:
-    where = change.portal or change.anchor or change.canonical
+def annotation(item: Note | Change) -> str:
+    item = note(item) if isinstance(item, Change) else item
+    where = item.where
     props = []
     if where is not None:
         props += [f"file={escape_property(where.file)}", f"line={where.line}", f"col={where.column}"]
-    props.append(f"title={escape_property(change.code.value)}")
-    return f"::{COMMAND[change.severity]} {','.join(props)}::{escape_data(change.message)}"
+    props.append(f"title={escape_property(item.title)}")
+    return f"::{COMMAND[item.severity]} {','.join(props)}::{escape_data(item.message)}"

@@ -25,7 +25,7 @@ def render(result: DiffResult) -> str:
 
 
 def to_sarif(result: DiffResult) -> dict[str, Any]:
-    driver = {"name": "prisma-lint", "version": __version__, "rules": [_rule(code) for code in RULES]}
+    driver = {"name": "prisma-lint", "version": __version__, "rules": [rule(code) for code in RULES]}
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -39,7 +39,7 @@ def to_sarif(result: DiffResult) -> dict[str, Any]:
     }
 
 
-def _rule(code: Code) -> dict[str, Any]:
+def rule(code: Code) -> dict[str, Any]:
     info = code.info
     return {
         "id": code.value,
@@ -64,16 +64,16 @@ def _result(change: Change) -> dict[str, Any]:
     }
     where = change.portal or change.anchor
     if where is not None:
-        out["locations"] = [_location(where)]
+        out["locations"] = [location(where)]
     if change.canonical is not None:
-        related = _location(change.canonical)
+        related = location(change.canonical)
         related["id"] = 1
         related["message"] = {"text": "In the canonical schema."}
         out["relatedLocations"] = [related]
     return out
 
 
-def _location(where: Location) -> dict[str, Any]:
+def location(where: Location) -> dict[str, Any]:
     return {
         "physicalLocation": {
             "artifactLocation": {"uri": relative_uri(where.file), "uriBaseId": "%SRCROOT%"},
