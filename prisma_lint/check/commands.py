@@ -1,0 +1,229 @@
+"""Shell command lines as words: which ones run Prisma, and which run a package.json script.
+
+`shlex` in POSIX mode with `punctuation_chars` splits a line into words and the
+operators `&&`, `||`, `;`, `|`, `&`, `(` and `)`, honouring quotes and
+comments. Command substitutions (`$(…)` and backticks) are lifted out first by
+a quote-aware scan, so `echo "$(prisma db push)"` runs `prisma db push` while
+`grep 'prisma db push'` and `echo 'prisma db push'` run only grep and echo.
+Then the launchers in front (npx, pnpm dlx, yarn, bunx, dotenv --, cross-env,
+sh -c …) are peeled off until the program itself is left.
+"""
+
+from __future__ import annotations
+
+import shlex
+from dataclasses import dataclass
+
+OPERATORS = frozenset({"&&", "||", ";", ";;", "|", "|&", "&", "(", ")", "{", "}", "!"})
+KEYWORDS = frozenset({"if", "then", "else", "elif", "fi", "do", "done", "while", "until", "time", "exec"})
+_C = frozenset({"-c", "-lc", "-ec", "-xc", "-ic"})
+SHELL_STRING: dict[str, frozenset[str]] = {
+    "sh": _C,
+    "bash": _C,
+    "zsh": _C,
+    "dash": _C,
+    "npx": frozenset({"-c"}),
+}
+# Launchers whose next word is the program, after their own options.
+PASSTHROUGH = frozenset({"npx", "bunx", "pnpx", "env", "nohup", "sudo", "cross-env", "dotenv", "time"})
+MANAGERS = frozenset({"npm", "pnpm", "yarn", "bun"})
+# Each launcher's options that take the next word as their value.
+VALUE_OPTIONS: dict[str, frozenset[str]] = {
+    "npx": frozenset({"-p", "--package"}),
+    "npm": frozenset({"-w", "--workspace", "--prefix"}),
+    "pnpm": frozenset({"--filter", "-F", "-C", "--dir"}),
+    "yarn": frozenset({"--cwd"}),
+    "bun": frozenset({"--cwd", "--filter"}),
+    "dotenv": frozenset({"-e", "-v"}),
+}
+# package-manager subcommands that run a package.json script.
+RUN_WORDS = frozenset({"run", "run-script", "rum", "urn"})
+LIFECYCLE = frozenset({"start", "test", "stop", "restart"})
+
+
+@dataclass(frozen=True)
+class Invocation:
+    """What one simple command runs: Prisma with its arguments, or a package.json script."""
+
+    prisma: tuple[str, ...] | None = None  # the words after `prisma`
+    script: str | None = None  # the name of a package.json script it runs
+
+
+class Unparsable(ValueError):
+    """The line does not split into words (an unclosed quote, say)."""
+
+
+def commands(line: str) -> list[tuple[str, ...]]:
+    """The simple commands of a shell line, substitutions included, each as its words."""
+    outer, inner = lift_substitutions(line)
+    try:
+        lexer = shlex.shlex(outer, posix=True, punctuation_chars=True)
+        lexer.whitespace_split = True
+        words = list(lexer)
+    except ValueError as err:
+        raise Unparsable(str(err)) from None
+    out: list[tuple[str, ...]] = []
+    current: list[str] = []
+    for word in [*words, ";"]:
+        if word in OPERATORS or set(word) <= set("&|;()"):
+            out.extend(_simple(current))
+            current = []
+        else:
+            current.append(word)
+    for text in inner:
+        out.extend(commands(text))
+    return out
+
+
+def lift_substitutions(line: str) -> tuple[str, list[str]]:
+    """The line with each `$(…)` and `…` outside single quotes cut out, and what was cut."""
+    outer: list[str] = []
+    inner: list[str] = []
+    i, quote = 0, ""
+    while i < len(line):
+        c = line[i]
+        if c == "\\" and quote != "'":
+            outer.append(line[i : i + 2])
+            i += 2
+            continue
+        if c in "'\"" and quote in ("", c):
+            quote = "" if quote else c
+        elif quote != "'" and ((line.startswith("$(", i) and not line.startswith("$((", i)) or c == "`"):
+            end = _closing(line, i)
+            inner.append(line[i + (1 if c == "`" else 2) : end])
+            outer.append("_")  # its value stays part of the word it was in
+            i = end + 1
+            continue
+        outer.append(c)
+        i += 1
+    return "".join(outer), inner
+
+
+def _closing(line: str, start: int) -> int:
+    """Index of the `)` or backtick closing the substitution at start (or the line's end)."""
+    if line[start] == "`":
+        end = line.find("`", start + 1)
+        return end if end >= 0 else len(line)
+    depth, quote = 0, ""
+    for i in range(start + 1, len(line)):
+        c = line[i]
+        if c in "'\"" and quote in ("", c):
+            quote = "" if quote else c
+        elif not quote and c == "(":
+            depth += 1
+        elif not quote and c == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+    return len(line)
+
+
+def _simple(words: list[str]) -> list[tuple[str, ...]]:
+    """Drop redirections, leading assignments and keywords; unwrap `sh -c '…'`."""
+    kept: list[str] = []
+    skip = False
+    for word in words:
+        if skip:
+            skip = False
+        elif word[-1:] in "<>&" and word.strip("&<>") == "" and word not in ("&", "&&"):
+            skip = True  # a redirection operator: its target is no word of the command
+            if kept and kept[-1].isdigit():
+                kept.pop()  # the descriptor in `2>&1`
+        else:
+            kept.append(word)
+    while kept and (kept[0] in KEYWORDS or _is_assignment(kept[0])):
+        kept.pop(0)
+    if len(kept) >= 3 and kept[1] in SHELL_STRING.get(_name(kept[0]), ()):
+        return commands(kept[2])  # the string is itself a command line
+    return [tuple(kept)] if kept else []
+
+
+def _is_assignment(word: str) -> bool:
+    name, eq, _ = word.partition("=")
+    return bool(eq) and name.replace("_", "a").isalnum() and not name[0].isdigit()
+
+
+def _name(word: str) -> str:
+    """The program a word names: `node_modules/.bin/prisma` and `prisma@7.1.0` are prisma."""
+    base = word.rsplit("/", 1)[-1]
+    if base.startswith("@"):  # a scoped package: @scope/name@version
+        return word
+    return base.split("@", 1)[0] if "@" in base[1:] else base
+
+
+def invocation(words: tuple[str, ...], scripts: frozenset[str] = frozenset()) -> Invocation | None:
+    """What a simple command runs, after its launchers; None when neither Prisma nor a script.
+
+    `scripts` are the package.json script names in scope: `pnpm build` and
+    `yarn build` run a script when one is so named, and a binary otherwise.
+    """
+    rest = list(words)
+    while rest:
+        program = _name(rest[0])
+        if program == "prisma":
+            return Invocation(prisma=tuple(rest[1:]))
+        if program in PASSTHROUGH or program in MANAGERS:
+            step = _peel(program, rest[1:], scripts)
+            if isinstance(step, Invocation):
+                return step
+            if step is None:
+                return None
+            rest = step
+            continue
+        if program in ("run-s", "run-p", "npm-run-all"):
+            names = [w for w in rest[1:] if not w.startswith("-")]
+            return Invocation(script=names[0]) if names else None
+        return None
+    return None
+
+
+def _peel(program: str, args: list[str], scripts: frozenset[str]) -> list[str] | Invocation | None:
+    """The words after one launcher: the command it launches, or the script it runs."""
+    args = _skip_options(args, VALUE_OPTIONS.get(program, frozenset()), program in ("cross-env", "env"))
+    if not args or program not in MANAGERS:
+        return args or None
+    head = args[0]
+    if head in RUN_WORDS:
+        rest = _skip_options(args[1:], frozenset(), False)
+        return Invocation(script=rest[0]) if rest else None
+    if head in ("exec", "dlx", "x"):
+        return _skip_options(args[1:], frozenset(), False)
+    if program == "yarn" and head == "workspace":
+        return args[2:]  # yarn workspace NAME COMMAND...
+    if program == "npm":
+        return Invocation(script=head) if head in LIFECYCLE else None
+    # pnpm, yarn and bun run a script of that name if there is one, else a binary.
+    return Invocation(script=head) if head in scripts else args
+
+
+def _skip_options(args: list[str], valued: frozenset[str], assignments: bool) -> list[str]:
+    i = 0
+    while i < len(args):
+        word = args[i]
+        if word == "--":
+            return args[i + 1 :]
+        if word in valued:
+            i += 2
+        elif word.startswith("-") or (assignments and _is_assignment(word)):
+            i += 1
+        else:
+            break
+    return args[i:]
+
+
+def prisma_command(args: tuple[str, ...]) -> tuple[str, ...]:
+    """The subcommand words of a Prisma invocation (`migrate`, `deploy`), options left out."""
+    words: list[str] = []
+    skip = False
+    for word in args:
+        if skip:
+            skip = False
+        elif word in ("--schema", "--config", "--url", "--file", "--name", "-n"):
+            skip = True
+        elif not word.startswith("-"):
+            words.append(word)
+    return tuple(words[:2])
+
+
+def quote(words: tuple[str, ...]) -> str:
+    return shlex.join(words)
