@@ -398,6 +398,7 @@ class DiffResult:
     changes: tuple[Change, ...]
     ignored: int = 0  # changes dropped by `ignore` rules in the config
     verdict: Verdict | None = None
+    notes: tuple[str, ...] = ()  # how the run found its inputs, for the text report
 
     @property
     def drift(self) -> bool:
