@@ -219,3 +219,30 @@ def test_migration_folders_where_prisma_looks(tmp_path: Path) -> None:
     schema.write_text("")
     paths = [c.path for c in find_migration_folders(tmp_path, schema, tmp_path, tmp_path / "sql/history")]
     assert paths == ["sql/history", "prisma/migrations", "db/migrations", "migrations/app"]
+
+
+def test_forwarded_words_concurrently_run_all_and_cross_env_strings(tmp_path: Path) -> None:
+    package(
+        tmp_path,
+        {
+            "prisma": "dotenv -e .env -- prisma",
+            "db:deploy": "npm run prisma -- migrate deploy",
+            "db:status": "pnpm prisma migrate status",
+            "dev": 'concurrently -n db,web "prisma db push" "npm:web:*"',
+            "web:next": "next dev",
+            "web:pull": "prisma db pull",
+            "all": "run-s build:*",
+            "build:db": "yarn prisma db execute --file x.sql",
+            "start": 'cross-env NODE_ENV=production "npm run db:deploy && node server.js"',
+        },
+    )
+    assert [(c.path, c.detail) for c in find_migrate_commands(tmp_path, base=tmp_path)] == [
+        ("package.json:5", "prisma > dotenv -e .env -- prisma migrate deploy"),
+        ("package.json:7", "prisma db push"),
+        ("package.json:7", "web:pull > prisma db pull"),
+        ("package.json:9", "prisma db pull"),
+        # yarn runs the script named prisma, not the binary, and passes the words on
+        ("package.json:10", "build:db > prisma > dotenv -e .env -- prisma db execute --file x.sql"),
+        ("package.json:11", "prisma > dotenv -e .env -- prisma db execute --file x.sql"),
+        ("package.json:12", "db:deploy > prisma > dotenv -e .env -- prisma migrate deploy"),
+    ]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import shlex
 from dataclasses import dataclass
+from fnmatch import fnmatchcase
 
 OPERATORS = frozenset({"&&", "||", ";", ";;", "|", "|&", "&", "(", ")", "{", "}", "!"})
 KEYWORDS = frozenset({"if", "then", "else", "elif", "fi", "do", "done", "while", "until", "time", "exec"})
@@ -25,7 +26,10 @@ SHELL_STRING: dict[str, frozenset[str]] = {
     "npx": frozenset({"-c"}),
 }
 # Launchers whose next word is the program, after their own options.
-PASSTHROUGH = frozenset({"npx", "bunx", "pnpx", "env", "nohup", "sudo", "cross-env", "dotenv", "time"})
+PASSTHROUGH = frozenset(
+    {"npx", "bunx", "pnpx", "env", "nohup", "sudo", "cross-env", "dotenv", "dotenv-cli", "time", "with-env"}
+)
+SCRIPT_RUNNERS = frozenset({"run-s", "run-p", "npm-run-all", "npm-run-all2"})
 MANAGERS = frozenset({"npm", "pnpm", "yarn", "bun"})
 # Each launcher's options that take the next word as their value.
 VALUE_OPTIONS: dict[str, frozenset[str]] = {
@@ -35,6 +39,7 @@ VALUE_OPTIONS: dict[str, frozenset[str]] = {
     "yarn": frozenset({"--cwd"}),
     "bun": frozenset({"--cwd", "--filter"}),
     "dotenv": frozenset({"-e", "-v"}),
+    "dotenv-cli": frozenset({"-e", "-v"}),
 }
 # package-manager subcommands that run a package.json script.
 RUN_WORDS = frozenset({"run", "run-script", "rum", "urn"})
@@ -43,10 +48,12 @@ LIFECYCLE = frozenset({"start", "test", "stop", "restart"})
 
 @dataclass(frozen=True)
 class Invocation:
-    """What one simple command runs: Prisma with its arguments, or a package.json script."""
+    """What one simple command runs: Prisma, package.json scripts, or command lines of its own."""
 
     prisma: tuple[str, ...] | None = None  # the words after `prisma`
-    script: str | None = None  # the name of a package.json script it runs
+    scripts: tuple[str, ...] = ()  # package.json scripts it runs, in order
+    args: tuple[str, ...] = ()  # words passed on to the script (`npm run db -- deploy`)
+    lines: tuple[str, ...] = ()  # command lines it hands to a shell (cross-env "a && b", concurrently)
 
 
 class Unparsable(ValueError):
@@ -157,24 +164,46 @@ def invocation(words: tuple[str, ...], scripts: frozenset[str] = frozenset()) ->
     `scripts` are the package.json script names in scope: `pnpm build` and
     `yarn build` run a script when one is so named, and a binary otherwise.
     """
-    rest = list(words)
-    while rest:
+    rest: list[str] | Invocation | None = list(words)
+    while isinstance(rest, list) and rest:
         program = _name(rest[0])
         if program == "prisma":
             return Invocation(prisma=tuple(rest[1:]))
-        if program in PASSTHROUGH or program in MANAGERS:
-            step = _peel(program, rest[1:], scripts)
-            if isinstance(step, Invocation):
-                return step
-            if step is None:
-                return None
-            rest = step
-            continue
-        if program in ("run-s", "run-p", "npm-run-all"):
+        if program in SCRIPT_RUNNERS:
             names = [w for w in rest[1:] if not w.startswith("-")]
-            return Invocation(script=names[0]) if names else None
-        return None
-    return None
+            return Invocation(scripts=_expand(names, scripts)) if names else None
+        if program == "concurrently":
+            return _concurrently(rest[1:], scripts)
+        if program not in PASSTHROUGH and program not in MANAGERS:
+            return None
+        rest = _peel(program, rest[1:], scripts)
+        if isinstance(rest, list) and len(rest) == 1 and " " in rest[0]:
+            return Invocation(lines=(rest[0],))  # cross-env "a && b" runs it in a shell
+    return rest if isinstance(rest, Invocation) else None
+
+
+def _concurrently(args: list[str], scripts: frozenset[str]) -> Invocation | None:
+    """`concurrently "cmd" "npm:dev:*"`: each argument is a command line or a script pattern."""
+    lines: list[str] = []
+    names: list[str] = []
+    for arg in _skip_options(args, frozenset({"-n", "--names", "-c", "--prefix-colors", "-p"}), False):
+        manager, colon, name = arg.partition(":")
+        if colon and manager in MANAGERS and " " not in manager:
+            names.append(name)
+        elif not arg.startswith("-"):
+            lines.append(arg)
+    return Invocation(scripts=_expand(names, scripts), lines=tuple(lines)) if lines or names else None
+
+
+def _expand(patterns: list[str], scripts: frozenset[str]) -> tuple[str, ...]:
+    """Script names, with `build:*`-style globs matched against the scripts in scope."""
+    out: list[str] = []
+    for pattern in patterns:
+        if any(c in pattern for c in "*?["):
+            out.extend(sorted(name for name in scripts if fnmatchcase(name, pattern)))
+        else:
+            out.append(pattern)
+    return tuple(out)
 
 
 def _peel(program: str, args: list[str], scripts: frozenset[str]) -> list[str] | Invocation | None:
@@ -185,15 +214,21 @@ def _peel(program: str, args: list[str], scripts: frozenset[str]) -> list[str] |
     head = args[0]
     if head in RUN_WORDS:
         rest = _skip_options(args[1:], frozenset(), False)
-        return Invocation(script=rest[0]) if rest else None
+        return _script(rest[0], rest[1:]) if rest else None
     if head in ("exec", "dlx", "x"):
         return _skip_options(args[1:], frozenset(), False)
     if program == "yarn" and head == "workspace":
         return args[2:]  # yarn workspace NAME COMMAND...
     if program == "npm":
-        return Invocation(script=head) if head in LIFECYCLE else None
+        return _script(head, args[1:]) if head in LIFECYCLE else None
     # pnpm, yarn and bun run a script of that name if there is one, else a binary.
-    return Invocation(script=head) if head in scripts else args
+    return _script(head, args[1:]) if head in scripts else args
+
+
+def _script(name: str, args: list[str]) -> Invocation:
+    """A script run with extra words, which the package manager appends to its command line."""
+    passed = args[1:] if args[:1] == ["--"] else args
+    return Invocation(scripts=(name,), args=tuple(w for w in passed if w != "--if-present"))
 
 
 def _skip_options(args: list[str], valued: frozenset[str], assignments: bool) -> list[str]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from prisma_lint.check.command_files import CommandLine, kind_of, read_commands
-from prisma_lint.check.commands import invocation, prisma_command, quote
+from prisma_lint.check.commands import Unparsable, commands, invocation, prisma_command, quote
 from prisma_lint.drift.changes import Change, Code, Kind, Location
 
 SKIP_DIRS = {".git", "node_modules", ".venv", "venv", "dist", "build", ".next", ".turbo", "coverage"}
@@ -110,9 +110,26 @@ def _walk(
             if sub in FORBIDDEN:
                 code, what = FORBIDDEN[sub]
                 yield Hit(code, quote(command), what, chain)
-        elif run.script in scripts and run.script not in seen and len(chain) < MAX_CHAIN:
-            target = scripts[run.script]
-            yield from _walk(target.words, scripts, (*chain, run.script), seen | {run.script})
+        for line in run.lines:
+            yield from _walk(_commands(line), scripts, chain, seen)
+        for name in run.scripts:
+            if name in scripts and name not in seen and len(chain) < MAX_CHAIN:
+                target = _with_args(scripts[name].words, run.args)
+                yield from _walk(target, scripts, (*chain, name), seen | {name})
+
+
+def _with_args(words: tuple[tuple[str, ...], ...], args: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The package manager appends a script's extra words to its command line: to its last command."""
+    if not args or not words:
+        return words
+    return (*words[:-1], (*words[-1], *args))
+
+
+def _commands(line: str) -> tuple[tuple[str, ...], ...]:
+    try:
+        return tuple(commands(line))
+    except Unparsable:
+        return ()
 
 
 def _finding(hit: Hit, line: CommandLine, rel: str) -> Change:
