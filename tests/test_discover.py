@@ -106,6 +106,15 @@ def test_a_spread_hides_the_schema_key(tmp_path: Path) -> None:
         discover_schema(tmp_path)
 
 
+def test_resolve_without_dirname_is_against_the_app_folder(tmp_path: Path) -> None:
+    put(tmp_path, "prisma/schema.prisma", version(1))
+    put(tmp_path, ".config/prisma/schema.prisma", version(1))  # where a config-relative reading would go
+    put(tmp_path, ".config/prisma.ts", DEFINE.format(body='  schema: resolve("prisma"),\n'))
+    assert discover_schema(tmp_path).schema == tmp_path / "prisma"
+    put(tmp_path, ".config/prisma.ts", DEFINE.format(body='  schema: resolve(__dirname, "prisma"),\n'))
+    assert discover_schema(tmp_path).schema == tmp_path / ".config/prisma"
+
+
 def test_a_config_without_schema_falls_back_to_the_defaults(tmp_path: Path) -> None:
     put(tmp_path, "schema.prisma", version(1))
     put(tmp_path, "prisma.config.ts", DEFINE.format(body='  datasource: { url: env("DATABASE_URL") },\n'))

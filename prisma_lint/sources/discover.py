@@ -40,7 +40,7 @@ def discover_schema(app: Path, key: str = "portal") -> Discovered:
     if config is not None:
         value = read_prisma_config(config).schema
         if value is not None:
-            schema = _resolve(config, value, "schema", key)
+            schema = _resolve(config, value, "schema", key, app)
             if not schema.exists():
                 raise ConfigError(
                     f"{_where(config, value)}: the schema {value.text!r} named here does not exist "
@@ -64,18 +64,20 @@ def migrations_folder(app: Path) -> Path | None:
     if config is None:
         return None
     value = read_prisma_config(config).migrations
-    return _resolve(config, value, "migrations.path", "migrations") if value is not None else None
+    return _resolve(config, value, "migrations.path", "migrations", app) if value is not None else None
 
 
-def _resolve(config: Path, value: ConfigValue, what: str, key: str) -> Path:
+def _resolve(config: Path, value: ConfigValue, what: str, key: str, app: Path) -> Path:
     if value.text is None:
         raise ConfigError(
             f"{_where(config, value)}: the {what} value `{value.source}` cannot be read without running "
             f"the config (prisma-lint reads string literals and path.join of literals only). Set "
             f'{key} = "…" in prisma-lint\'s config instead.'
         )
-    # Prisma resolves the config's paths against the config file's own folder.
-    return Path(os.path.normpath(config.parent / value.text))
+    # Prisma resolves the config's paths against the config file's own folder; path.resolve
+    # resolves against the folder Prisma runs in, the app's.
+    base = app if value.from_cwd else config.parent
+    return Path(os.path.normpath(base / value.text))
 
 
 def _where(config: Path, value: ConfigValue) -> str:

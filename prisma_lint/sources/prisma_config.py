@@ -6,7 +6,9 @@ mistaken for the config. The exported object is found through `export default
 X`, `module.exports = X`, `defineConfig(X)`, `X satisfies PrismaConfig` and a
 `const` named by the export. A value is read when it is a string literal, or
 `path.join`/`path.resolve` (also `join`/`resolve`) of string literals and
-`__dirname`; anything else is reported as unreadable, never guessed.
+`__dirname`; anything else is reported as unreadable, never guessed. Paths
+are relative to the config's folder, except `resolve(...)` without
+`__dirname`, which Node resolves against the folder Prisma runs in.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ class ConfigValue:
     line: int
     column: int
     source: str  # the expression as written
+    from_cwd: bool = False  # path.resolve("x"): against the folder Prisma runs in, not the config's
 
 
 @dataclass(frozen=True)
@@ -129,7 +132,16 @@ def _value(node: Node | None) -> ConfigValue | None:
     if node is None:
         return None
     line, column = node.start_point[0] + 1, node.start_point[1] + 1
-    return ConfigValue(_static(node), line, column, _text(node))
+    return ConfigValue(_static(node), line, column, _text(node), _from_cwd(node))
+
+
+def _from_cwd(node: Node) -> bool:
+    """`path.resolve(...)` not anchored at __dirname resolves against the working directory."""
+    if node.type != "call_expression" or not _text(node.child_by_field_name("function")).endswith("resolve"):
+        return False
+    args = node.child_by_field_name("arguments")
+    first = args.named_children[0] if args is not None and args.named_children else None
+    return first is None or _text(first) not in DIRNAME
 
 
 def _static(node: Node) -> str | None:
