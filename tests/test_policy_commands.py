@@ -246,3 +246,16 @@ def test_forwarded_words_concurrently_run_all_and_cross_env_strings(tmp_path: Pa
         ("package.json:11", "prisma > dotenv -e .env -- prisma db execute --file x.sql"),
         ("package.json:12", "db:deploy > prisma > dotenv -e .env -- prisma migrate deploy"),
     ]
+
+
+def test_findings_point_at_the_command_or_the_script_that_leads_to_it(tmp_path: Path) -> None:
+    package(
+        tmp_path,
+        {"db": "npx prisma generate && npx prisma migrate deploy", "db:ship": "next build && npm run db"},
+    )
+    where = [
+        (c.portal.line, c.portal.column) for c in find_migrate_commands(tmp_path, base=tmp_path) if c.portal
+    ]
+    line4 = '    "db": "npx prisma generate && npx prisma migrate deploy",'
+    line5 = '    "db:ship": "next build && npm run db"'
+    assert where == [(4, line4.index("npx prisma migrate") + 1), (5, line5.index('db"') + 1)]

@@ -142,10 +142,21 @@ def _finding(hit: Hit, line: CommandLine, rel: str) -> Change:
         f"{rel} runs `{hit.command}` on line {line.line}{own}{via.rstrip(',')}: it {hit.what}. "
         "Only the admin app may change the database; the portal runs `prisma generate` only."
     )
-    column = line.text.find(hit.command.split(" ", 1)[0]) + 1 if not hit.chain else 0
-    where = Location(rel, line.line, max(column, 1), line.text)
+    where = Location(rel, line.line, _column(line.text, hit), line.text)
     detail = " > ".join((*hit.chain, hit.command))
     return _change(hit.code, f"{rel}:{line.line}", message, where, detail)
+
+
+def _column(text: str, hit: Hit) -> int:
+    """Where the command, or the first script of its chain, stands in the line (else 1).
+
+    In a package.json line the search starts after the key, which may share the name."""
+    start = max(text.find('": '), 0)
+    for probe in (hit.chain[0] if hit.chain else hit.command, hit.command.split(" ", 1)[0]):
+        found = text.find(probe, start)
+        if found >= 0:
+            return found + 1
+    return 1
 
 
 def _candidate_files(root: Path) -> list[tuple[Path, str]]:
