@@ -259,3 +259,8 @@ def test_findings_point_at_the_command_or_the_script_that_leads_to_it(tmp_path: 
     line4 = '    "db": "npx prisma generate && npx prisma migrate deploy",'
     line5 = '    "db:ship": "next build && npm run db"'
     assert where == [(4, line4.index("npx prisma migrate") + 1), (5, line5.index('db"') + 1)]
+
+
+def test_empty_words_are_words_not_operators() -> None:
+    assert commands('prisma db push "" --force') == [("prisma", "db", "push", "", "--force")]
+    assert commands("'' prisma migrate deploy") == [("", "prisma", "migrate", "deploy")]

@@ -244,7 +244,8 @@ def _netlify(text: str) -> Iterator[CommandLine]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError:
         return
-    tables = [data.get("build", {}), data.get("dev", {}), *data.get("context", {}).values()]
+    contexts = data.get("context", {})
+    tables = [data.get("build"), data.get("dev"), *(contexts.values() if isinstance(contexts, dict) else ())]
     for table in tables:
         if isinstance(table, dict) and isinstance(table.get("command"), str):
             yield from _keyed(text, "command", table["command"])

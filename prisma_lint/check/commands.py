@@ -72,7 +72,7 @@ def commands(line: str) -> list[tuple[str, ...]]:
     out: list[tuple[str, ...]] = []
     current: list[str] = []
     for word in [*words, ";"]:
-        if word in OPERATORS or set(word) <= set("&|;()"):
+        if word in OPERATORS or (word and set(word) <= set("&|;()")):
             out.extend(_simple(current))
             current = []
         else:
@@ -132,7 +132,7 @@ def _simple(words: list[str]) -> list[tuple[str, ...]]:
     for word in words:
         if skip:
             skip = False
-        elif word[-1:] in "<>&" and word.strip("&<>") == "" and word not in ("&", "&&"):
+        elif word and word.strip("&<>") == "" and word[-1] in "<>&" and word not in ("&", "&&"):
             skip = True  # a redirection operator: its target is no word of the command
             if kept and kept[-1].isdigit():
                 kept.pop()  # the descriptor in `2>&1`

@@ -1,0 +1,105 @@
+"""Whatever a command file holds, reading it never raises: a crash would be a traceback, not a finding."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from prisma_lint.check.command_files import READERS, read_commands
+from prisma_lint.check.commands import Unparsable, commands, invocation
+
+PIECES = st.sampled_from(
+    [
+        "prisma",
+        "migrate",
+        "deploy",
+        "db",
+        "push",
+        "npx",
+        "pnpm",
+        "dlx",
+        "yarn",
+        "bun",
+        "x",
+        "run",
+        "cross-env",
+        "A=1",
+        "dotenv",
+        "--",
+        "-e",
+        "sh",
+        "-c",
+        "concurrently",
+        "npm:a:*",
+        "run-s",
+        "&&",
+        "||",
+        ";",
+        "|",
+        "&",
+        "(",
+        ")",
+        "$(",
+        "`",
+        "'",
+        '"',
+        "\\",
+        "#",
+        "<<EOF",
+        "EOF",
+        ">",
+        "2>&1",
+        "\n",
+        "\t",
+        " ",
+        '""',
+        "''",
+        "{",
+        "}",
+        "[",
+        "]",
+        ":",
+        "=",
+        "$((1))",
+        "\x00",
+        "é",
+    ]
+)
+TEXT = st.lists(PIECES, max_size=30).map(" ".join) | st.text(max_size=200)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_command_lines_split_or_say_why(line: str) -> None:
+    try:
+        found = commands(line)
+    except Unparsable:
+        return
+    for words in found:
+        invocation(words, frozenset({"a", "a:b", "build"}))
+
+
+@pytest.mark.parametrize("kind", sorted(READERS))
+@settings(max_examples=120, deadline=None)
+@given(text=TEXT)
+def test_every_reader_takes_any_text(kind: str, text: str) -> None:
+    read_commands(kind, text)
+
+
+@pytest.mark.parametrize(
+    ("kind", "text"),
+    [
+        ("netlify.toml", 'context = "x"\n[build]\ncommand = 3\n'),
+        ("netlify.toml", "[context]\nproduction = 1\n"),
+        ("vercel.json", '["buildCommand"]'),
+        ("package", '{"scripts": ["prisma db push"]}'),
+        ("package", '{"scripts": {"a": 1, "b": null, "c": ""}}'),
+        ("compose", "services: [1, 2]\ncommand: {a: b}\n"),
+        ("workflow", "jobs:\n  a:\n    steps:\n      - run: 12\n"),
+        ("docker", 'CMD ["npx", 1]\nRUN \\\n'),
+        ("shell", "prisma db push \"\" ''\n"),
+    ],
+)
+def test_odd_shapes_are_no_commands_and_no_crash(kind: str, text: str) -> None:
+    assert all(isinstance(line.words, tuple) for line in read_commands(kind, text))
