@@ -103,3 +103,61 @@ def test_every_reader_takes_any_text(kind: str, text: str) -> None:
 )
 def test_odd_shapes_are_no_commands_and_no_crash(kind: str, text: str) -> None:
     assert all(isinstance(line.words, tuple) for line in read_commands(kind, text))
+
+
+TS = st.lists(
+    st.sampled_from(
+        [
+            "export",
+            "default",
+            "defineConfig",
+            "(",
+            ")",
+            "{",
+            "}",
+            "schema",
+            ":",
+            "migrations",
+            "path",
+            '"a.prisma"',
+            "'b'",
+            "`c${d}`",
+            "path.join",
+            "resolve",
+            "__dirname",
+            ",",
+            "...x",
+            "satisfies",
+            "PrismaConfig",
+            "module.exports",
+            "=",
+            "const",
+            "config",
+            ";",
+            "\n",
+            "//",
+            "/*",
+            "*/",
+            "as",
+        ]
+    ),
+    max_size=40,
+).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(TS | st.text(max_size=100))
+def test_the_prisma_config_reader_answers_or_says_why(
+    tmp_path_factory: pytest.TempPathFactory, text: str
+) -> None:
+    from prisma_lint.errors import ConfigError
+    from prisma_lint.sources.prisma_config import read_prisma_config
+
+    path = tmp_path_factory.mktemp("cfg") / "prisma.config.ts"
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    try:
+        config = read_prisma_config(path)
+    except ConfigError:
+        return
+    for value in (config.schema, config.migrations):
+        assert value is None or value.text is None or isinstance(value.text, str)

@@ -74,6 +74,8 @@ def _resolve(config: Path, value: ConfigValue, what: str, key: str, app: Path) -
             f"the config (prisma-lint reads string literals and path.join of literals only). Set "
             f'{key} = "…" in prisma-lint\'s config instead.'
         )
+    if not value.text.strip():
+        raise ConfigError(f"{_where(config, value)}: the {what} value is an empty string; name a path.")
     # Prisma resolves the config's paths against the config file's own folder; path.resolve
     # resolves against the folder Prisma runs in, the app's.
     base = app if value.from_cwd else config.parent
