@@ -264,3 +264,30 @@ def test_findings_point_at_the_command_or_the_script_that_leads_to_it(tmp_path: 
 def test_empty_words_are_words_not_operators() -> None:
     assert commands('prisma db push "" --force') == [("prisma", "db", "push", "", "--force")]
     assert commands("'' prisma migrate deploy") == [("", "prisma", "migrate", "deploy")]
+
+
+def test_hosting_platform_release_and_start_commands(tmp_path: Path) -> None:
+    (tmp_path / "fly.toml").write_text(
+        'app = "portal"\n[deploy]\n  release_command = "npx prisma migrate deploy"\n'
+        '[processes]\n  app = "node server.js"\n  worker = "npx prisma db push && node worker.js"\n'
+        '[env]\n  NOTE = "prisma migrate reset"\n'
+    )
+    (tmp_path / "railway.toml").write_text(
+        '[build]\nbuildCommand = "npx prisma generate && npm run build"\n'
+        '[deploy]\nstartCommand = "npx prisma migrate deploy && npm start"\n'
+    )
+    (tmp_path / "railway.json").write_text(
+        '{\n  "deploy": {\n    "preDeployCommand": ["npx prisma db execute --file x.sql"]\n  }\n}\n'
+    )
+    (tmp_path / "render.yaml").write_text(
+        "services:\n  - type: web\n    name: portal\n    buildCommand: npm ci && npx prisma generate\n"
+        "    preDeployCommand: npx prisma migrate deploy\n    envVars:\n      - key: NOTE\n"
+        "        value: prisma db push\n"
+    )
+    assert found(tmp_path) == [
+        "PORTAL_RUNS_MIGRATE fly.toml:3",
+        "PORTAL_RUNS_DB_PUSH fly.toml:6",
+        "PORTAL_RUNS_DB_EXECUTE railway.json:3",
+        "PORTAL_RUNS_MIGRATE railway.toml:4",
+        "PORTAL_RUNS_MIGRATE render.yaml:5",
+    ]

@@ -38,6 +38,10 @@ READ = [
     "vercel.json",
     "netlify.toml",
     "Procfile",
+    "fly.toml",
+    "apps/api/railway.toml",
+    "railway.json",
+    "render.yaml",
     "docker-compose.yml",
     "compose.prod.yaml",
 ]

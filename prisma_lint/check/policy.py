@@ -18,8 +18,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from prisma_lint.check.command_files import CommandLine, kind_of, read_commands
+from prisma_lint.check.command_files import kind_of, read_commands
 from prisma_lint.check.commands import Unparsable, commands, invocation, prisma_command, quote
+from prisma_lint.check.lines import CommandLine
 from prisma_lint.drift.changes import Change, Code, Kind, Location
 
 SKIP_DIRS = {".git", "node_modules", ".venv", "venv", "dist", "build", ".next", ".turbo", "coverage"}
