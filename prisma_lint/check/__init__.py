@@ -1,6 +1,8 @@
 """`check`: the diff of a portal copy, then the verdict (clean, stale or edited,
-from the canonical schema's history) and the ownership policy.
+from the canonical schema's history) and the ownership policy (`policy.py`:
+migrations folders, and command lines split by `commands.py` out of the files
+`command_files.py`, `platform_files.py` and `lines.py` read).
 
 May import: `prisma_lint.engine`, `prisma_lint.config`, `prisma_lint.drift`,
-`prisma_lint.sources`, `prisma_lint.syntax`, `prisma_lint.errors`.
+`prisma_lint.sources`, `prisma_lint.syntax`, `prisma_lint.errors`, pyyaml.
 """
