@@ -21,7 +21,9 @@ silently ignored.
 
 `check` also reads: check-migrations and check-migrate-commands (policy
 checks, on by default), history-depth (commits of canonical history searched
-for a stale match, 200) and cache-dir (where remote repositories are fetched).
+for a stale match, 200), cache-dir (where remote repositories are fetched) and
+migrations (the portal's migrations folder, for when prisma.config.ts computes
+`migrations.path`; otherwise it is read from there).
 """
 
 from __future__ import annotations
