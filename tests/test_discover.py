@@ -269,3 +269,21 @@ def test_lookup_order_within_a_folder_and_nearest_wins(tmp_path: Path) -> None:
     assert find_config(tmp_path / "apps/web") == tmp_path / ".prisma-lint.toml"  # no key: not a config
     put(tmp_path, "apps/web/package.json", json.dumps({"prisma-lint": {}}))
     assert find_config(tmp_path / "apps/web") == tmp_path / "apps/web/package.json"
+
+
+def test_a_computed_migrations_path_is_set_in_prisma_lints_config(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    put(tmp_path, "admin.prisma", version(2))
+    repo = init(tmp_path / "portal")
+    put(repo, "prisma/schema.prisma", version(2))
+    put(repo, "db/history/1_init/migration.sql", "")
+    put(repo, "prisma.config.ts", DEFINE.format(body="  migrations: { path: process.env.MIGRATIONS },\n"))
+    monkeypatch.chdir(repo)
+    code, out, err = run("check", "--canonical", "../admin.prisma", "--format", "json")
+    assert (code, out) == (2, "")
+    assert "migrations.path value `process.env.MIGRATIONS` cannot be read" in err
+    put(repo, ".prisma-lint.toml", 'migrations = "db/history"\n')
+    code, out, err = run("check", "--canonical", "../admin.prisma", "--format", "json")
+    assert code == 1, err
+    assert [c["path"] for c in json.loads(out)["changes"]] == ["db/history"]
