@@ -287,3 +287,14 @@ def test_a_computed_migrations_path_is_set_in_prisma_lints_config(
     code, out, err = run("check", "--canonical", "../admin.prisma", "--format", "json")
     assert code == 1, err
     assert [c["path"] for c in json.loads(out)["changes"]] == ["db/history"]
+
+
+def test_sync_writes_to_the_schema_prisma_would_use(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    put(tmp_path, "admin.prisma", version(3))
+    repo = init(tmp_path / "portal")
+    put(repo, "db/schema.prisma", version(1))
+    put(repo, "prisma.config.ts", DEFINE.format(body='  schema: "db/schema.prisma",\n'))
+    monkeypatch.chdir(repo)
+    code, out, _ = run("sync", "../admin.prisma")
+    assert (code, out) == (0, "updated db/schema.prisma\n")
+    assert (repo / "db/schema.prisma").read_text() == version(3)
