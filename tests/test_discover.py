@@ -298,3 +298,15 @@ def test_sync_writes_to_the_schema_prisma_would_use(tmp_path: Path, monkeypatch:
     code, out, _ = run("sync", "../admin.prisma")
     assert (code, out) == (0, "updated db/schema.prisma\n")
     assert (repo / "db/schema.prisma").read_text() == version(3)
+
+
+def test_a_schema_folder_with_files_only_in_subfolders_is_still_a_schema(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    put(tmp_path, "admin/models/a.prisma", version(2))
+    repo = init(tmp_path / "portal")
+    put(repo, "prisma/schema/models/a.prisma", version(2))
+    monkeypatch.chdir(repo)
+    code, out, err = run("check", "--canonical", "../admin", "--portal", "prisma/schema")
+    assert (code, err) == (0, "")
+    assert out == "No drift: prisma/schema matches the canonical schema ../admin.\n"

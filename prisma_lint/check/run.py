@@ -18,7 +18,7 @@ from prisma_lint.config import Config
 from prisma_lint.drift.changes import Change, Code, DiffResult, Kind, Location
 from prisma_lint.engine import diff_sources, load
 from prisma_lint.errors import ConfigError
-from prisma_lint.sources.discover import discover_schema, migrations_folder
+from prisma_lint.sources.discover import discover_schema, find_prisma_config, migrations_folder
 from prisma_lint.sources.specs import GitSpec, parse_spec
 from prisma_lint.syntax.ast import SourceFile
 from prisma_lint.syntax.parser import parse_sources
@@ -63,14 +63,14 @@ def _app_schema(given: str | None, key: str, cwd: Path) -> tuple[str, str]:
     """The schema to read, and how it was found when Prisma's own lookup found it.
 
     Nothing given: the portal is looked up in the working directory. A local
-    folder holding no .prisma files of its own is an app folder (a monorepo's
-    apps/admin): its schema is looked up in it, as Prisma would.
+    folder that looks like an app (a Prisma config, a package.json or a prisma/
+    folder, and no .prisma files of its own: a monorepo's apps/admin) has its
+    schema looked up in it, as Prisma would; any other folder is a schema folder.
     """
     if given is not None:
-        folder = cwd / given
-        if parse_spec(given, cwd) is not None or not folder.is_dir() or any(folder.glob("*.prisma")):
+        if parse_spec(given, cwd) is not None or not _is_app(cwd / given):
             return given, ""
-        app = folder
+        app = cwd / given
     elif key == "portal":
         app = cwd
     else:
@@ -78,6 +78,13 @@ def _app_schema(given: str | None, key: str, cwd: Path) -> tuple[str, str]:
     found = discover_schema(app, key)
     path = _relative_to(found.schema, cwd)
     return path, f"{key.capitalize()} schema {path}: found through {found.through}."
+
+
+def _is_app(folder: Path) -> bool:
+    if not folder.is_dir() or any(folder.glob("*.prisma")):
+        return False
+    markers = (folder / "package.json").is_file() or (folder / "prisma").is_dir()
+    return markers or find_prisma_config(folder) is not None
 
 
 def _relative_to(path: Path, cwd: Path) -> str:
