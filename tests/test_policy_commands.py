@@ -150,6 +150,19 @@ def test_workflow_run_steps_follow_scripts_and_skip_names(tmp_path: Path) -> Non
     ]
 
 
+def test_composite_actions_are_read_like_workflows(tmp_path: Path) -> None:
+    action = tmp_path / ".github" / "actions" / "db"
+    action.mkdir(parents=True)
+    (action / "action.yml").write_text(
+        "name: db\ndescription: Runs prisma migrate deploy? No.\nruns:\n  using: composite\n  steps:\n"
+        "    - shell: bash\n      run: npx prisma generate && npx prisma db push\n"
+    )
+    (tmp_path / "action.yml").write_text(
+        "runs:\n  steps:\n    - run: npx prisma db push\n"
+    )  # not under .github
+    assert found(tmp_path) == ["PORTAL_RUNS_DB_PUSH .github/actions/db/action.yml:7"]
+
+
 def test_shell_scripts_skip_heredocs_and_join_continuations(tmp_path: Path) -> None:
     (tmp_path / "deploy.sh").write_text(
         "#!/bin/bash\ncat <<EOF\nRun prisma migrate deploy yourself.\nEOF\n"

@@ -30,6 +30,7 @@ READ = [
     "bin/release.bash",
     ".github/workflows/ci.yml",
     ".github/workflows/deploy.yaml",
+    ".github/actions/setup-db/action.yml",
     "Dockerfile",
     "docker/Dockerfile.prod",
     "web.dockerfile",

@@ -47,6 +47,8 @@ def kind_of(path: Path, in_workflows: bool) -> str | None:
         return NAMED[path.name]
     if in_workflows and lower.endswith((".yml", ".yaml")):
         return "workflow"
+    if path.name in ("action.yml", "action.yaml") and ".github" in path.parts[:-1]:
+        return "workflow"  # a composite action's steps run: like a workflow's
     return next((kind for pattern, kind in PATTERNS if pattern.fullmatch(lower)), None)
 
 
