@@ -178,11 +178,15 @@ def test_dockerfile_forms(tmp_path: Path) -> None:
         'CMD ["sh", "-c", "npx prisma db push && node server.js"]\n'
         'LABEL note="prisma db pull"\n'
     )
-    (tmp_path / "web.Dockerfile").write_text("FROM node:22\nRUN npx prisma db execute --file x.sql\n")
+    (tmp_path / "web.Dockerfile").write_text(
+        "FROM node:22\nRUN npx prisma db execute --file x.sql\nRUN <<EOF\nnpm ci\nnpx prisma db pull\nEOF\n"
+        "RUN echo done\n"
+    )
     assert found(tmp_path) == [
         "PORTAL_RUNS_MIGRATE Dockerfile:5",
         "PORTAL_RUNS_DB_PUSH Dockerfile:6",
         "PORTAL_RUNS_DB_EXECUTE web.Dockerfile:2",
+        "PORTAL_RUNS_DB_PULL web.Dockerfile:5",
     ]
 
 

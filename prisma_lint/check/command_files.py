@@ -20,6 +20,7 @@ from prisma_lint.check.lines import CommandLine, exec_form, scalar_lines, shell_
 
 MAKE_VAR = re.compile(r"^([A-Za-z_][A-Za-z0-9_.-]*)\s*[:?+]?=\s*(.*)$")
 MAKE_REF = re.compile(r"\$[({]([A-Za-z_][A-Za-z0-9_.-]*)[)}]")
+DOCKER_HEREDOC = re.compile(r"<<-?\s*['\"]?([A-Za-z_][A-Za-z0-9_]*)['\"]?")
 DOCKER = re.compile(r"^\s*(RUN|CMD|ENTRYPOINT)\s+(.*)$", re.IGNORECASE)
 
 
@@ -97,7 +98,14 @@ def _docker(text: str) -> Iterator[CommandLine]:
     while i < len(lines):
         match = DOCKER.match(lines[i])
         start = i
-        if match:
+        heredoc = DOCKER_HEREDOC.fullmatch(match.group(2).strip()) if match else None
+        if heredoc:  # RUN <<EOF: the lines up to EOF are the script
+            end = next(
+                (n for n in range(i + 1, len(lines)) if lines[n].strip() == heredoc.group(1)), len(lines)
+            )
+            yield from shell_lines("\n".join(lines[i + 1 : end]), i + 2)
+            i = end
+        elif match:
             body = match.group(2)
             while body.rstrip().endswith("\\") and i + 1 < len(lines):
                 i += 1
