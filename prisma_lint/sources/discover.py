@@ -51,9 +51,10 @@ def discover_schema(app: Path, key: str = "portal") -> Discovered:
         candidate = app / default
         if candidate.is_file() or (candidate.is_dir() and any(candidate.rglob("*.prisma"))):
             return Discovered(candidate, f"Prisma's default location {default}", config)
-    looked = ", ".join((*(c for c in CONFIG_NAMES[:1]), *DEFAULTS))
+    looked = ", ".join(("a schema key in prisma.config.ts or .config/prisma.ts", *DEFAULTS))
+    where = "the working directory" if str(app) == "." else str(app)
     raise ConfigError(
-        f"no {key} schema found in {app} (looked for {looked}); give --{key}, or set {key} in "
+        f"no {key} schema found in {where} (looked for {looked}); give --{key}, or set {key} in "
         "prisma-lint's config"
     )
 
