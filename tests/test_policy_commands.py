@@ -308,3 +308,16 @@ def test_hosting_platform_release_and_start_commands(tmp_path: Path) -> None:
         "PORTAL_RUNS_MIGRATE railway.toml:4",
         "PORTAL_RUNS_MIGRATE render.yaml:5",
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "curl http://localhost/#health && npx prisma migrate deploy",
+        "git log --format=%H#%s && npx prisma migrate deploy",
+        "echo a#b; npx prisma migrate deploy # the comment starts here",
+    ],
+)
+def test_a_hash_inside_a_word_starts_no_comment(line: str) -> None:
+    runs = [invocation(c) for c in commands(line)]
+    assert any(r is not None and r.prisma == ("migrate", "deploy") for r in runs), commands(line)

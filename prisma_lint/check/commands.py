@@ -66,6 +66,7 @@ def commands(line: str) -> list[tuple[str, ...]]:
     try:
         lexer = shlex.shlex(outer, posix=True, punctuation_chars=True)
         lexer.whitespace_split = True
+        lexer.commenters = ""  # comments went with the substitution pass; `a#b` is one word
         words = list(lexer)
     except ValueError as err:
         raise Unparsable(str(err)) from None
@@ -83,7 +84,9 @@ def commands(line: str) -> list[tuple[str, ...]]:
 
 
 def lift_substitutions(line: str) -> tuple[str, list[str]]:
-    """The line with each `$(…)` and `…` outside single quotes cut out, and what was cut."""
+    """The line with each `$(…)` and `…` outside single quotes cut out, and what was cut.
+
+    Comments are dropped here too, since a `#` starts one only at the start of a word."""
     outer: list[str] = []
     inner: list[str] = []
     i, quote = 0, ""
@@ -95,6 +98,10 @@ def lift_substitutions(line: str) -> tuple[str, list[str]]:
             continue
         if c in "'\"" and quote in ("", c):
             quote = "" if quote else c
+        elif not quote and c == "#" and (i == 0 or line[i - 1] in " \t\n;&|()"):
+            end = line.find("\n", i)  # a comment, as bash sees one: only where a word starts
+            i = len(line) if end < 0 else end
+            continue
         elif quote != "'" and ((line.startswith("$(", i) and not line.startswith("$((", i)) or c == "`"):
             end = _closing(line, i)
             inner.append(line[i + (1 if c == "`" else 2) : end])
