@@ -84,6 +84,11 @@ def test_each_allowed_command_passes(tmp_path: Path, command: str) -> None:
         "(cd apps/web && prisma migrate deploy)",
         "DATABASE_URL=postgres://x prisma migrate deploy 2>&1 > out.log",
         "if true; then prisma migrate deploy; fi",
+        "docker compose exec -T api npx prisma migrate deploy",
+        "docker-compose run --rm -e DATABASE_URL=x web prisma migrate deploy",
+        "docker run --rm -v $PWD:/app -w /app node:22 npx prisma migrate deploy",
+        "docker exec portal-api npx prisma migrate deploy",
+        "kubectl exec deploy/api -c api -- npx prisma migrate deploy",
     ],
 )
 def test_prefixes_and_operators_are_seen_through(line: str) -> None:
@@ -102,6 +107,9 @@ def test_prefixes_and_operators_are_seen_through(line: str) -> None:
         "echo '$(prisma db push)'",
         "printf '%s' \"prisma migrate reset\"",
         "git commit -m 'prisma migrate deploy'",
+        "docker compose up -d prisma",
+        "docker build -t prisma-migrate-deploy .",
+        "kubectl logs prisma migrate deploy",
     ],
 )
 def test_strings_comments_and_greps_are_no_commands(line: str) -> None:

@@ -41,6 +41,11 @@ VALUE_OPTIONS: dict[str, frozenset[str]] = {
     "dotenv": frozenset({"-e", "-v"}),
     "dotenv-cli": frozenset({"-e", "-v"}),
 }
+CONTAINERS = frozenset({"docker", "docker-compose", "podman", "podman-compose", "kubectl"})
+CONTAINER_OPTIONS = frozenset(
+    {"-e", "--env", "--env-file", "-w", "--workdir", "-u", "--user", "-v", "--volume", "-p", "--publish"}
+    | {"--name", "--network", "--entrypoint", "-l", "--label", "--platform", "--mount", "--index"}
+)
 # package-manager subcommands that run a package.json script.
 RUN_WORDS = frozenset({"run", "run-script", "rum", "urn"})
 LIFECYCLE = frozenset({"start", "test", "stop", "restart"})
@@ -181,12 +186,29 @@ def invocation(words: tuple[str, ...], scripts: frozenset[str] = frozenset()) ->
             return Invocation(scripts=_expand(names, scripts)) if names else None
         if program == "concurrently":
             return _concurrently(rest[1:], scripts)
+        if program in CONTAINERS:
+            rest = _in_container(program, rest[1:])
+            continue
         if program not in PASSTHROUGH and program not in MANAGERS:
             return None
         rest = _peel(program, rest[1:], scripts)
         if isinstance(rest, list) and len(rest) == 1 and " " in rest[0]:
             return Invocation(lines=(rest[0],))  # cross-env "a && b" runs it in a shell
     return rest if isinstance(rest, Invocation) else None
+
+
+def _in_container(program: str, args: list[str]) -> list[str] | None:
+    """The command `docker compose exec web CMD`, `docker run IMAGE CMD` or `kubectl exec P -- CMD` runs."""
+    if program == "kubectl":
+        return args[args.index("--") + 1 :] if args[:1] == ["exec"] and "--" in args else None
+    if args[:1] == ["compose"] and program in ("docker", "podman"):
+        args = args[1:]
+    elif program in ("docker", "podman") and args[:1] not in (["run"], ["exec"]):
+        return None
+    if args[:1] not in (["run"], ["exec"]):
+        return None
+    rest = _skip_options(args[1:], CONTAINER_OPTIONS, False)
+    return rest[1:] or None  # past the service, container or image
 
 
 def _concurrently(args: list[str], scripts: frozenset[str]) -> Invocation | None:
