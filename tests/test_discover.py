@@ -153,8 +153,12 @@ def test_nothing_found_and_a_missing_named_schema(tmp_path: Path) -> None:
 
 def test_a_broken_config_says_so(tmp_path: Path) -> None:
     put(tmp_path, "prisma.config.ts", "export default defineConfig({ datasource: {\n")
-    with pytest.raises(ConfigError, match="does not parse as TypeScript"):
+    with pytest.raises(
+        ConfigError, match="does not parse as TypeScript, so prisma-lint cannot read its schema key"
+    ):
         discover_schema(tmp_path)
+    with pytest.raises(ConfigError, match=r"cannot read its migrations\.path; fix it, or set migrations in"):
+        migrations_folder(tmp_path)
 
 
 def test_migrations_path(tmp_path: Path) -> None:

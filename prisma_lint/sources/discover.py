@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from prisma_lint.errors import ConfigError
-from prisma_lint.sources.prisma_config import ConfigValue, read_prisma_config
+from prisma_lint.sources.prisma_config import ConfigValue, read_prisma_config, unparsable
 
 EXTENSIONS = ("ts", "mts", "cts", "js", "mjs", "cjs")
 CONFIG_NAMES = tuple(f"prisma.config.{e}" for e in EXTENSIONS) + tuple(
@@ -38,7 +38,10 @@ def discover_schema(app: Path, key: str = "portal") -> Discovered:
     """The schema of the app in folder `app`; `key` names the prisma-lint setting to suggest."""
     config = find_prisma_config(app)
     if config is not None:
-        value = read_prisma_config(config).schema
+        read = read_prisma_config(config)
+        value = read.schema
+        if value is None and read.broken:
+            raise unparsable(read, "schema key", key)
         if value is not None:
             schema = _resolve(config, value, "schema", key, app)
             if not schema.exists():
@@ -64,7 +67,10 @@ def migrations_folder(app: Path) -> Path | None:
     config = find_prisma_config(app)
     if config is None:
         return None
-    value = read_prisma_config(config).migrations
+    read = read_prisma_config(config)
+    value = read.migrations
+    if value is None and read.broken:
+        raise unparsable(read, "migrations.path", "migrations")
     return _resolve(config, value, "migrations.path", "migrations", app) if value is not None else None
 
 

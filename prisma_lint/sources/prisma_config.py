@@ -43,6 +43,7 @@ class PrismaConfig:
     path: Path
     schema: ConfigValue | None
     migrations: ConfigValue | None
+    broken: bool = False  # tree-sitter found syntax errors: a missing key may hide in them
 
 
 def read_prisma_config(path: Path) -> PrismaConfig:
@@ -56,14 +57,17 @@ def read_prisma_config(path: Path) -> PrismaConfig:
     root = Parser(Language(tree_sitter_typescript.language_typescript())).parse(data).root_node
     config = _exported_object(root)
     schema = _property(config, "schema")
-    if root.has_error and schema is None:
-        raise ConfigError(
-            f"{path}: the file does not parse as TypeScript, so prisma-lint cannot read its schema "
-            "key; fix it, or set the schema in prisma-lint's config."
-        )
     migrations = _property(config, "migrations")
     migrations_path = _property(migrations, "path") if migrations and migrations.type == "object" else None
-    return PrismaConfig(path, _value(schema), _value(migrations_path))
+    return PrismaConfig(path, _value(schema), _value(migrations_path), broken=root.has_error)
+
+
+def unparsable(config: PrismaConfig, what: str, key: str) -> ConfigError:
+    """The error for a value missing from a config that does not parse: it may be in the broken part."""
+    return ConfigError(
+        f"{config.path}: the file does not parse as TypeScript, so prisma-lint cannot read its {what}; "
+        f"fix it, or set {key} in prisma-lint's config."
+    )
 
 
 def _text(node: Node | None) -> str:
