@@ -100,11 +100,12 @@ def test_a_dynamic_value_is_reported_not_guessed(tmp_path: Path, value: str) -> 
     )
 
 
-def test_an_empty_value_is_an_error_not_the_whole_folder(tmp_path: Path) -> None:
+def test_an_empty_value_is_unset_as_prisma_takes_it(tmp_path: Path) -> None:
     put(tmp_path, "prisma/schema.prisma", version(1))
-    put(tmp_path, "prisma.config.ts", DEFINE.format(body='  schema: "",\n'))
-    with pytest.raises(ConfigError, match=r"prisma\.config\.ts:4:11: the schema value is an empty string"):
-        discover_schema(tmp_path)
+    put(tmp_path, "prisma/migrations/1_init/migration.sql", "")
+    put(tmp_path, "prisma.config.ts", DEFINE.format(body='  schema: "",\n  migrations: { path: "" },\n'))
+    assert discover_schema(tmp_path).schema == tmp_path / "prisma/schema.prisma"
+    assert migrations_folder(tmp_path) is None
 
 
 def test_a_spread_hides_the_schema_key(tmp_path: Path) -> None:

@@ -42,7 +42,7 @@ def discover_schema(app: Path, key: str = "portal") -> Discovered:
         value = read.schema
         if value is None and read.broken:
             raise unparsable(read, "schema key", key)
-        if value is not None:
+        if value is not None and value.text != "":  # Prisma takes "" for unset
             schema = _resolve(config, value, "schema", key, app)
             if not schema.exists():
                 raise ConfigError(
@@ -71,7 +71,9 @@ def migrations_folder(app: Path) -> Path | None:
     value = read.migrations
     if value is None and read.broken:
         raise unparsable(read, "migrations.path", "migrations")
-    return _resolve(config, value, "migrations.path", "migrations", app) if value is not None else None
+    if value is None or value.text == "":  # Prisma takes "" for unset
+        return None
+    return _resolve(config, value, "migrations.path", "migrations", app)
 
 
 def _resolve(config: Path, value: ConfigValue, what: str, key: str, app: Path) -> Path:
@@ -81,10 +83,9 @@ def _resolve(config: Path, value: ConfigValue, what: str, key: str, app: Path) -
             f"the config (prisma-lint reads string literals and path.join of literals only). Set "
             f'{key} = "…" in prisma-lint\'s config instead.'
         )
-    if not value.text.strip():
-        raise ConfigError(f"{_where(config, value)}: the {what} value is an empty string; name a path.")
-    # Prisma resolves the config's paths against the config file's own folder; path.resolve
-    # resolves against the folder Prisma runs in, the app's.
+    # Prisma's loader resolves the config's paths against the config file's folder
+    # (path.resolve(path.dirname(configFile), value)); a path.resolve() in the config itself
+    # has already made it absolute against the folder Prisma runs in, the app's.
     base = app if value.from_cwd else config.parent
     return Path(os.path.normpath(base / value.text))
 
