@@ -1,8 +1,11 @@
-"""Configuration: `[tool.prisma-lint]` in pyproject.toml, or a `.prisma-lint.toml`.
+"""Configuration: `.prisma-lint.toml`, `[tool.prisma-lint]` in pyproject.toml, or a
+`"prisma-lint"` object in package.json (same keys, same checks).
 
 Looked up from the working directory upwards (stopping at a git root), or
-given with --config. Every key is checked: an unknown key or a bad value is a
-ConfigError (exit 2), never silently ignored.
+given with --config. The nearest folder with any of the three wins; within a
+folder, the first in that order wins and the others are not read. Every key is
+checked: an unknown key or a bad value is a ConfigError (exit 2), never
+silently ignored.
 
     [tool.prisma-lint]
     canonical = "../admin/prisma/schema.prisma"
@@ -24,7 +27,9 @@ Several portal copies, checked in one run (`check`, `diff`, `impact`):
 
 `check` also reads: check-migrations and check-migrate-commands (policy
 checks, on by default), history-depth (commits of canonical history searched
-for a stale match, 200) and cache-dir (where remote repositories are fetched).
+for a stale match, 200), cache-dir (where remote repositories are fetched) and
+migrations (the portal's migrations folder, for when prisma.config.ts computes
+`migrations.path`; otherwise it is read from there).
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ from typing import Any
 
 from prisma_lint.drift.changes import Change, Code, DiffResult, Severity
 from prisma_lint.errors import ConfigError
+from prisma_lint.sources.package_json import package_config
 
 KEYS = {
     "canonical",
@@ -49,6 +55,7 @@ KEYS = {
     "history-depth",
     "cache-dir",
     "portals",
+    "migrations",
 }
 
 
@@ -84,6 +91,8 @@ class Config:
     history_depth: int = 200  # `check`: commits of canonical history searched for a stale match
     cache_dir: str | None = None  # `check`: where remote repositories are fetched
     portals: tuple[Portal, ...] = ()  # several copies, each named: [[tool.prisma-lint.portals]]
+    migrations: str | None = None  # `check`: the portal's migrations folder, when its prisma.config.ts
+    # computes `migrations.path` (otherwise read from there)
 
     def apply(self, result: DiffResult) -> DiffResult:
         """Drop ignored changes and re-grade severities."""
@@ -98,7 +107,8 @@ class Config:
 
 
 def find_config(start: Path) -> Path | None:
-    """`.prisma-lint.toml`, or a pyproject.toml with [tool.prisma-lint], nearest first."""
+    """`.prisma-lint.toml`, a pyproject.toml with [tool.prisma-lint], or a package.json
+    with "prisma-lint", nearest first."""
     for folder in (start, *start.parents):
         candidate = folder / ".prisma-lint.toml"
         if candidate.is_file():
@@ -106,6 +116,9 @@ def find_config(start: Path) -> Path | None:
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file() and "prisma-lint" in _read(pyproject).get("tool", {}):
             return pyproject
+        package = folder / "package.json"
+        if package.is_file() and package_config(package) is not None:
+            return package
         if (folder / ".git").exists():
             return None
     return None
@@ -114,6 +127,8 @@ def find_config(start: Path) -> Path | None:
 def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
+    if path.name == "package.json":
+        return parse_config(package_config(path) or {}, str(path))
     data = _read(path)
     table = data.get("tool", {}).get("prisma-lint", {}) if path.name == "pyproject.toml" else data
     return parse_config(table, str(path))
@@ -150,6 +165,7 @@ def parse_config(table: dict[str, Any], source: str) -> Config:
         check_migrate_commands=_bool(table, "check-migrate-commands", source, default=True),
         history_depth=_count(table, "history-depth", source, default=200),
         cache_dir=_string(table, "cache-dir", source),
+        migrations=_string(table, "migrations", source),
         ignore=tuple(_ignore_rule(item, source) for item in _list(table, "ignore", source)),
         severity=_severities(table.get("severity", {}), source),
         portals=_portals(table, source),

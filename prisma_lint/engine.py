@@ -12,7 +12,7 @@ from prisma_lint.config import Config
 from prisma_lint.drift.changes import Change, DiffResult, Location
 from prisma_lint.drift.diff import diff
 from prisma_lint.errors import SchemaSyntaxError
-from prisma_lint.sources.files import read_schema
+from prisma_lint.sources.files import read_schema, refuse_prisma_8
 from prisma_lint.sources.specs import GitSpec, parse_spec
 from prisma_lint.syntax import ast
 from prisma_lint.syntax.ast import SourceFile
@@ -22,7 +22,15 @@ from prisma_lint.syntax.parser import parse_sources
 
 
 def load(text: str, *, cwd: Path, config: Config) -> tuple[list[SourceFile], GitSpec | None]:
-    """Read a schema named by any source syntax: a path, REF:PATH or URL#REF:PATH."""
+    """Read a schema named by any source syntax: a path, REF:PATH or URL#REF:PATH.
+
+    A Prisma 8 contract is refused with one message, not a page of syntax errors."""
+    files, spec = _load(text, cwd=cwd, config=config)
+    refuse_prisma_8(files)
+    return files, spec
+
+
+def _load(text: str, *, cwd: Path, config: Config) -> tuple[list[SourceFile], GitSpec | None]:
     spec = parse_spec(text, cwd)
     if spec is None:
         if cwd == Path(".") or Path(text).is_absolute():

@@ -237,14 +237,14 @@ def test_policy_violations_name_file_and_line(
     found = [(c["code"], c["path"], c["portal"]["line"]) for c in report["changes"]]  # type: ignore[attr-defined]
     assert found == [
         ("PORTAL_HAS_MIGRATIONS", "prisma/migrations", 1),
-        ("PORTAL_RUNS_MIGRATE", ".github/workflows/deploy.yml:6", 6),
+        ("PORTAL_RUNS_DB_PUSH", ".github/workflows/deploy.yml:6", 6),
         ("PORTAL_RUNS_MIGRATE", "package.json:5", 5),
         ("PORTAL_RUNS_MIGRATE", "scripts/reset.sh:3", 3),
     ]
     messages = [c["message"] for c in report["changes"]]  # type: ignore[attr-defined]
     assert messages[2] == (
-        "package.json runs `prisma migrate deploy` on line 5. Only the admin app may change the "
-        "database; the portal runs `prisma generate` only."
+        "package.json runs `prisma migrate deploy` on line 5 (script `db:deploy`): it applies migrations "
+        "to the database. Only the admin app may change the database; the portal runs `prisma generate` only."
     )
     (portal / ".prisma-lint.toml").write_text("check-migrations = false\ncheck-migrate-commands = false\n")
     assert check_json(portal, f"{repos['url']}#main:{SCHEMA}")[0] == 0
@@ -253,7 +253,15 @@ def test_policy_violations_name_file_and_line(
 def test_check_codes_are_the_ones_documented() -> None:
     # The codes only `check` makes say so in their entry, and docs/changes.md explains each.
     check_only = {code for code in Code if "(`check` only" in code.info.summary}
-    assert check_only == {Code.PORTAL_STALE, Code.PORTAL_HAS_MIGRATIONS, Code.PORTAL_RUNS_MIGRATE}
+    assert check_only == {
+        Code.PORTAL_STALE,
+        Code.PORTAL_HAS_MIGRATIONS,
+        Code.PORTAL_RUNS_MIGRATE,
+        Code.PORTAL_RUNS_DB_PUSH,
+        Code.PORTAL_RUNS_DB_PULL,
+        Code.PORTAL_RUNS_DB_EXECUTE,
+        Code.PORTAL_RUNS_PRISMA8_DB,
+    }
     doc = (Path(__file__).resolve().parents[1] / "docs" / "changes.md").read_text(encoding="utf-8")
     for code in check_only:
         assert f"\n### {code.value}\n" in doc, code

@@ -19,6 +19,7 @@ from prisma_lint.config import Config
 from prisma_lint.drift.changes import Change, Code, DiffResult, Kind, Location
 from prisma_lint.engine import diff_sources, load
 from prisma_lint.errors import ConfigError
+from prisma_lint.sources.discover import discover_schema, find_prisma_config, migrations_folder
 from prisma_lint.sources.specs import GitSpec, parse_spec
 from prisma_lint.syntax.ast import SourceFile
 from prisma_lint.syntax.parser import parse_sources
@@ -39,10 +40,10 @@ class CheckOptions:
 
 def run_check(options: CheckOptions, config: Config) -> DiffResult:
     canonical = options.canonical or config.canonical
-    portal = options.portal or config.portal
-    if not canonical or not portal:
-        missing = "canonical" if not canonical else "portal"
-        raise ConfigError(f"no {missing} schema: give --{missing}, or set {missing} in [tool.prisma-lint]")
+    if not canonical:
+        raise ConfigError("no canonical schema: give --canonical, or set canonical in prisma-lint's config")
+    canonical, canonical_note = _app_schema(canonical, "canonical", options.cwd)
+    portal, portal_note = _app_schema(options.portal or config.portal, "portal", options.cwd)
     canonical = _at_ref(canonical, options)
     canonical_files, spec = load(canonical, cwd=options.cwd, config=config)
     portal_files, _ = load(portal, cwd=options.cwd, config=config)
@@ -54,9 +55,47 @@ def run_check(options: CheckOptions, config: Config) -> DiffResult:
     elif not result.drift:
         result = replace(result, verdict=Verdict("clean"))
     policy = _policy(options.cwd, Path(portal), config)
+    notes = tuple(n for n in (canonical_note, portal_note) if n)
     return replace(
-        result, changes=result.changes + tuple(config.apply(replace(result, changes=policy)).changes)
+        result,
+        changes=result.changes + tuple(config.apply(replace(result, changes=policy)).changes),
+        notes=result.notes + notes,
     )
+
+
+def _app_schema(given: str | None, key: str, cwd: Path) -> tuple[str, str]:
+    """The schema to read, and how it was found when Prisma's own lookup found it.
+
+    Nothing given: the portal is looked up in the working directory. A local
+    folder that looks like an app (a Prisma config, a package.json or a prisma/
+    folder, and no .prisma files of its own: a monorepo's apps/admin) has its
+    schema looked up in it, as Prisma would; any other folder is a schema folder.
+    """
+    if given is not None:
+        if parse_spec(given, cwd) is not None or not _is_app(cwd / given):
+            return given, ""
+        app = cwd / given
+    elif key == "portal":
+        app = cwd
+    else:
+        raise ConfigError("no canonical schema: give --canonical, or set canonical in prisma-lint's config")
+    found = discover_schema(app, key)
+    path = _relative_to(found.schema, cwd)
+    return path, f"{key.capitalize()} schema {path}: found through {found.through}."
+
+
+def _is_app(folder: Path) -> bool:
+    if not folder.is_dir() or any(folder.glob("*.prisma")):
+        return False
+    markers = (folder / "package.json").is_file() or (folder / "prisma").is_dir()
+    return markers or find_prisma_config(folder) is not None
+
+
+def _relative_to(path: Path, cwd: Path) -> str:
+    try:
+        return path.relative_to(cwd).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _at_ref(canonical: str, options: CheckOptions) -> str:
@@ -121,7 +160,8 @@ def _policy(cwd: Path, portal: Path, config: Config) -> tuple[Change, ...]:
     app = _app_root(schema, repo) if repo in schema.parents else repo
     found: list[Change] = []
     if config.check_migrations:
-        found += find_migration_folders(app, schema, base=repo)
+        migrations = (cwd / config.migrations) if config.migrations else migrations_folder(app)
+        found += find_migration_folders(app, schema, base=repo, migrations=migrations)
     if config.check_migrate_commands:
         found += find_migrate_commands(app, base=repo)
     return tuple(found)

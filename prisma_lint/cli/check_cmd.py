@@ -31,8 +31,8 @@ from prisma_lint.cli.app import (
     "portals",
     multiple=True,
     metavar="[NAME=]SCHEMA",
-    help="The portal copy (overrides the config's). Repeat it to check several copies in one report; "
-    "NAME= names a copy in the report.",
+    help="The portal copy (overrides the config's; default: found as Prisma 7 finds it). Repeat it to "
+    "check several copies in one report; NAME= names a copy in the report.",
 )
 @click.option(
     "--canonical-ref",
@@ -63,14 +63,20 @@ def check_command(
 ) -> None:
     """Check the portal copy against the canonical schema and the ownership rules.
 
-    Reads `canonical` and `portal` from [tool.prisma-lint] unless given. The
+    Reads `canonical` and `portal` from the config (.prisma-lint.toml,
+    [tool.prisma-lint] or package.json "prisma-lint") unless given; without
+    either, the portal schema is found as Prisma 7 finds it (prisma.config.ts,
+    then prisma/schema.prisma, schema.prisma, prisma/schema/). The
     canonical schema may be a path, REF:PATH in this repository, or
     URL#REF:PATH in another (https, ssh, or a local path); a token in
     PRISMA_LINT_TOKEN or GITHUB_TOKEN is used for https. When the copy differs
     and the canonical schema comes from git, its history says why: STALE (the
     copy equals an older version: run `prisma-lint sync`) or EDITED (someone
     changed the copy; the nearest version is named). Also fails on a
-    migrations folder, or a script that runs `prisma migrate` or `db push`.
+    migrations folder, or a command line (package.json, scripts, workflows,
+    Dockerfile, Makefile, ...) that runs prisma migrate dev, deploy, reset or
+    resolve, or prisma db push, pull or execute (Prisma 8: db init, update,
+    migrate, sign).
 
     Several copies (`--portal` repeated, or [[tool.prisma-lint.portals]] in
     the config) make one report with a section per portal and the worst

@@ -31,7 +31,9 @@ def sync_command(
 ) -> None:
     """Make the portal copy equal to the canonical schema, byte for byte.
 
-    CANONICAL and PORTAL default to the config's. Each file is written
+    CANONICAL and PORTAL default to the config's; without either, PORTAL is the
+    schema Prisma 7 would use here (prisma.config.ts, then prisma/schema.prisma,
+    schema.prisma, prisma/schema/). Each file is written
     atomically and keeps its permissions; nothing is written outside PORTAL.
     For a schema folder, .prisma files the canonical schema lacks are deleted.
 
@@ -47,8 +49,12 @@ def sync_command(
     with exit_on_error():
         config = _config(config_path, cache_dir=cache_dir or None)
         source, target = canonical or config.canonical, portal or config.portal
-        if not source or not target:
-            raise ConfigError("sync needs CANONICAL and PORTAL, as arguments or in [tool.prisma-lint]")
+        if not source:
+            raise ConfigError("sync needs CANONICAL and PORTAL, as arguments or in prisma-lint's config")
+        if not target:  # the schema Prisma itself would use here
+            from prisma_lint.sources.discover import discover_schema
+
+            target = str(discover_schema(Path(".")).schema)
         files, spec = load(source, cwd=Path("."), config=config)
         steps = sync.plan(files, spec.display() if spec else source, Path(target))
         if not dry_run:

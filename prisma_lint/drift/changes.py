@@ -95,6 +95,10 @@ class Code(str, enum.Enum):
     PORTAL_STALE = "PORTAL_STALE"
     PORTAL_HAS_MIGRATIONS = "PORTAL_HAS_MIGRATIONS"
     PORTAL_RUNS_MIGRATE = "PORTAL_RUNS_MIGRATE"
+    PORTAL_RUNS_DB_PUSH = "PORTAL_RUNS_DB_PUSH"
+    PORTAL_RUNS_DB_PULL = "PORTAL_RUNS_DB_PULL"
+    PORTAL_RUNS_DB_EXECUTE = "PORTAL_RUNS_DB_EXECUTE"
+    PORTAL_RUNS_PRISMA8_DB = "PORTAL_RUNS_PRISMA8_DB"
 
     @property
     def info(self) -> CodeInfo:
@@ -299,17 +303,52 @@ CODES: dict[Code, CodeInfo] = {
     Code.PORTAL_HAS_MIGRATIONS: _code(
         E,
         "repository",
-        "The portal repository has a migrations folder (`check` only; switch: check-migrations).",
+        "The portal has a migrations folder where Prisma looks for one: `migrations.path` of "
+        "prisma.config.ts, `migrations/` beside the schema, `prisma/migrations/`, or Prisma 8's "
+        "`migrations/app/` (`check` only; switch: check-migrations).",
         "The portal repository has a migrations folder, prisma/migrations/. Migrations belong to the admin "
         "app that owns the schema; delete this folder.",
     ),
+    # The PORTAL_RUNS_* codes share the switch check-migrate-commands and read only command
+    # lines (see check/command_files.py); `generate`, `validate`, `format`, `migrate status`,
+    # `migrate diff`, `db seed`, `studio` and `version` are allowed.
     Code.PORTAL_RUNS_MIGRATE: _code(
         E,
         "repository",
-        "A script or workflow runs `prisma migrate` or `prisma db push` (`check` only; "
-        "switch: check-migrate-commands).",
-        "package.json runs `prisma migrate deploy` on line 7. Only the admin app may change the database; "
-        "the portal runs `prisma generate` only.",
+        "A command line runs Prisma 6/7 `prisma migrate dev`, `deploy`, `reset` or `resolve`, which "
+        "apply or record migrations; the subcommand is the sub-reason (`check` only).",
+        "package.json runs `prisma migrate deploy` on line 7: it applies migrations to the database. "
+        "Only the admin app may change the database; the portal runs `prisma generate` only.",
+    ),
+    Code.PORTAL_RUNS_DB_PUSH: _code(
+        E,
+        "repository",
+        "A command line runs `prisma db push`, which writes the schema to the database (`check` only).",
+        ".github/workflows/ci.yml runs `npx prisma db push` on line 12: it writes the schema to the "
+        "database. Only the admin app may change the database; the portal runs `prisma generate` only.",
+    ),
+    Code.PORTAL_RUNS_DB_PULL: _code(
+        E,
+        "repository",
+        "A command line runs `prisma db pull`, which overwrites the read-only copy with the "
+        "database's schema (`check` only).",
+        "package.json runs `prisma db pull` on line 4: it overwrites the read-only schema copy. Only the "
+        "admin app may change the database; the portal runs `prisma generate` only.",
+    ),
+    Code.PORTAL_RUNS_DB_EXECUTE: _code(
+        E,
+        "repository",
+        "A command line runs `prisma db execute`, which runs SQL against the database (`check` only).",
+        "Makefile runs `prisma db execute --file fix.sql` on line 3: it runs SQL against the database. "
+        "Only the admin app may change the database; the portal runs `prisma generate` only.",
+    ),
+    Code.PORTAL_RUNS_PRISMA8_DB: _code(
+        E,
+        "repository",
+        "A command line runs Prisma 8 `prisma db init`, `update`, `migrate` or `sign`, which change "
+        "the database or its contract marker; the subcommand is the sub-reason (`check` only).",
+        "package.json runs `prisma db update` on line 6: it changes the database (Prisma 8). Only the "
+        "admin app may change the database; the portal runs `prisma generate` only.",
     ),
 }
 
@@ -364,6 +403,7 @@ class DiffResult:
     changes: tuple[Change, ...]
     ignored: int = 0  # changes dropped by `ignore` rules in the config
     verdict: Verdict | None = None
+    notes: tuple[str, ...] = ()  # how the run found its inputs, for the text report
 
     @property
     def drift(self) -> bool:

@@ -12,13 +12,14 @@ from prisma_lint.words import counted
 
 
 def render(result: DiffResult, style: Style = plain) -> str:
+    notes = "".join(f"{note}\n" for note in result.notes)
     if not result.drift:
         ignored = f" ({counted(result.ignored, 'change')} ignored by config)" if result.ignored else ""
-        return (
+        return notes + (
             f"{style('No drift', 'ok')}: {result.portal_source} matches the canonical schema "
             f"{result.canonical_source}{ignored}.\n"
         )
-    out: list[str] = []
+    out: list[str] = [*result.notes, ""] if result.notes else []
     for block, changes in groupby(result.changes, key=group_of):
         out.append(style(block, "location"))
         for change in changes:

@@ -30,6 +30,21 @@ def read_schema(path: str) -> list[SourceFile]:
     return [SourceFile(path, decode_schema(_read_bytes(p), path))]
 
 
+PRISMA_8_MARKERS = ("// use prisma-8", "// use prisma-next")
+
+
+def refuse_prisma_8(files: list[SourceFile]) -> None:
+    """A Prisma 8 contract opts in on its first line; its language is not the schema language."""
+    for file in files:
+        first = file.text.split("\n", 1)[0].strip()
+        if first.startswith(PRISMA_8_MARKERS):
+            raise SourceError(
+                f"{file.display}:1:1: this is a Prisma 8 contract ({first!r}), and Prisma 8 contracts are "
+                "not supported yet. prisma-lint reads Prisma 6 and 7 schemas: point it at the portal's "
+                "Prisma 7 schema instead, for example the file in prisma7Schema('prisma/schema.prisma')."
+            )
+
+
 def _read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
