@@ -211,3 +211,33 @@ def test_canonical_and_history_parsed_once_for_all_portals(
     assert parsed[f"../breaking/{SCHEMA}"] == 2  # each portal once (this copy is named twice)
     assert parsed[f"../insync/{SCHEMA}"] == 0  # the same text as the canonical schema: its AST is reused
     assert chunks and max(chunks.values()) == 1  # every block of every version, once
+
+
+def test_package_json_config_takes_the_same_portals_shape(tmp_path: Path) -> None:
+    # A JavaScript admin app keeps its config in package.json: the same `portals` list, the same checks.
+    package = tmp_path / "package.json"
+    package.write_text(
+        json.dumps(
+            {
+                "name": "admin",
+                "prisma-lint": {
+                    "canonical": "prisma/schema.prisma",
+                    "portals": [
+                        {
+                            "name": "clientportal",
+                            "schema": "https://github.com/acme/cp.git#main:schema.prisma",
+                        },
+                        {"name": "partner", "schema": "../partner/prisma/schema.prisma"},
+                    ],
+                },
+            }
+        )
+    )
+    assert load_config(package).portals == (
+        Portal("clientportal", "https://github.com/acme/cp.git#main:schema.prisma"),
+        Portal("partner", "../partner/prisma/schema.prisma"),
+    )
+    package.write_text(json.dumps({"prisma-lint": {"portals": [{"name": "a", "schema": "a"}] * 2}}))
+    with pytest.raises(ConfigError) as caught:
+        load_config(package)
+    assert str(caught.value) == f"{package}: portals entry 2: the name 'a' is used twice"
