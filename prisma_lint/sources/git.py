@@ -9,15 +9,16 @@ command line, in a URL, or in any message.
 from __future__ import annotations
 
 import base64
-import hashlib
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import git
 
 from prisma_lint.errors import SourceError
+from prisma_lint.sources import cache
 from prisma_lint.sources.files import decode_schema
 from prisma_lint.sources.specs import GitSpec, is_remote, redact
 from prisma_lint.syntax.ast import SourceFile
@@ -43,8 +44,8 @@ def default_cache_dir() -> Path:
 
 def read(spec: GitSpec, *, cwd: Path, cache_dir: Path | None = None) -> list[SourceFile]:
     """The schema at spec: one file, or every .prisma file below a folder."""
-    _, commit = _resolve(spec, cwd=cwd, cache_dir=cache_dir, depth=1)
-    files = _files_at(commit, spec)
+    with _resolved(spec, cwd=cwd, cache_dir=cache_dir, depth=1) as (_, commit):
+        files = _files_at(commit, spec)
     if not files:
         raise SourceError(f"{spec.display()}: no such file or folder at {spec.ref} ({commit.hexsha[:7]})")
     return files
@@ -53,9 +54,14 @@ def read(spec: GitSpec, *, cwd: Path, cache_dir: Path | None = None) -> list[Sou
 def history(
     spec: GitSpec, *, cwd: Path, cache_dir: Path | None = None, limit: int = 200
 ) -> Iterator[Version]:
-    """Versions of the schema at spec, newest first, from commits that changed it."""
-    repo, head = _resolve(spec, cwd=cwd, cache_dir=cache_dir, depth=limit)
-    for commit in repo.iter_commits(head, paths=spec.path, max_count=limit):
+    """Versions of the schema at spec, newest first, from commits that changed it.
+
+    The commits are listed while the cache is locked (another run's shallower
+    fetch would cut the walk short); their files are read by id afterwards.
+    """
+    with _resolved(spec, cwd=cwd, cache_dir=cache_dir, depth=limit) as (repo, head):
+        commits = list(repo.iter_commits(head, paths=spec.path, max_count=limit))
+    for commit in commits:
         files = _files_at(commit, spec)
         if files:
             yield Version(commit.hexsha, commit.committed_datetime.isoformat(), tuple(files))
@@ -73,15 +79,20 @@ def merge_base(ref: str, *, cwd: Path) -> str:
     return str(bases[0].hexsha)
 
 
-def _resolve(spec: GitSpec, *, cwd: Path, cache_dir: Path | None, depth: int) -> tuple[git.Repo, git.Commit]:
-    if spec.url is None:
-        repo = _local_repo(cwd)
-        return repo, _commit(repo, spec.ref, spec.display())
-    if not is_remote(spec.url):  # a local repository by path
-        repo = _local_repo(cwd / spec.url)
-        return repo, _commit(repo, spec.ref, spec.display())
-    repo = _fetch(spec, cache_dir or default_cache_dir(), depth)
-    return repo, _commit(repo, "FETCH_HEAD", spec.display())
+@contextmanager
+def _resolved(
+    spec: GitSpec, *, cwd: Path, cache_dir: Path | None, depth: int
+) -> Iterator[tuple[git.Repo, git.Commit]]:
+    """The repository and the commit spec names; a remote one's cache stays locked meanwhile."""
+    if spec.url is None or not is_remote(spec.url):  # this repository, or one by path
+        repo = _local_repo(cwd if spec.url is None else cwd / spec.url)
+        yield repo, _commit(repo, spec.ref, spec.display())
+        return
+    folder = cache.repo_folder(cache_dir or default_cache_dir(), spec.url)
+    with cache.locked(folder, spec.display()) as usable:
+        repo = git.Repo(folder) if usable else git.Repo.init(folder, bare=True, mkdir=True)
+        ref = _fetch(repo, spec, depth)
+        yield repo, _commit(repo, ref, spec.display())
 
 
 def _local_repo(path: Path) -> git.Repo:
@@ -116,17 +127,18 @@ def _files_at(commit: git.Commit, spec: GitSpec) -> list[SourceFile]:
     ]
 
 
-def _fetch(spec: GitSpec, cache_dir: Path, depth: int) -> git.Repo:
+def _fetch(repo: git.Repo, spec: GitSpec, depth: int) -> str:
+    """Fetch spec's ref into a ref of its own; returns that ref."""
     assert spec.url is not None
-    folder = cache_dir / "repos" / (hashlib.sha256(spec.url.encode()).hexdigest()[:16] + ".git")
-    repo = git.Repo(folder) if (folder / "HEAD").exists() else git.Repo.init(folder, bare=True, mkdir=True)
     token = os.environ.get("PRISMA_LINT_TOKEN") or os.environ.get("GITHUB_TOKEN")
     env = _auth_env(token) if token and spec.url.startswith("https://") else {}
+    target = cache.private_ref(spec.ref)
+    args = ["--quiet", "--no-tags", "--no-write-fetch-head", f"--depth={depth}"]
     try:
-        repo.git.fetch("--quiet", "--no-tags", f"--depth={depth}", "--", spec.url, spec.ref, env=env)
+        repo.git.fetch(*args, "--", spec.url, f"+{spec.ref}:{target}", env=env)
     except git.GitCommandError as err:
         raise SourceError(_scrub(f"{spec.display()}: git fetch failed: {_stderr(err)}", token)) from None
-    return repo
+    return target
 
 
 def _auth_env(token: str) -> dict[str, str]:
