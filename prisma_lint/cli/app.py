@@ -19,6 +19,7 @@ import click
 from prisma_lint import __version__
 from prisma_lint.errors import EXIT_CLEAN, EXIT_DRIFT, EXIT_ERROR, PrismaLintError, SchemaSyntaxError
 from prisma_lint.report.diagnostics import render_diagnostics
+from prisma_lint.sources.redact import redact
 
 COLORS = {
     "error": "red",
@@ -55,7 +56,7 @@ def print_error(err: PrismaLintError) -> None:
     if isinstance(err, SchemaSyntaxError):
         click.echo(render_diagnostics(err.diagnostics, style), err=True)
     else:
-        click.echo(f"{style('error', 'error')}: {err}", err=True)
+        click.echo(f"{style('error', 'error')}: {redact(str(err))}", err=True)
 
 
 HELP = """Keep read-only copies of a Prisma schema honest.

@@ -9,6 +9,7 @@ import click
 
 from prisma_lint.cli.app import _config, cli, print_error
 from prisma_lint.errors import EXIT_CLEAN, EXIT_DRIFT, ConfigError, PrismaLintError
+from prisma_lint.sources.redact import redact
 
 
 @cli.command("sync")
@@ -68,5 +69,5 @@ def sync_command(
     for step in steps:
         click.echo(f"{verb[step.action]} {step.target}")
     if not steps:
-        click.echo(f"{target} is in sync with {source}.")
+        click.echo(f"{target} is in sync with {redact(source)}.")
     sys.exit(EXIT_DRIFT if dry_run and steps else EXIT_CLEAN)

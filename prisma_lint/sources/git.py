@@ -20,7 +20,8 @@ import git
 from prisma_lint.errors import SourceError
 from prisma_lint.sources import cache
 from prisma_lint.sources.files import decode_schema
-from prisma_lint.sources.specs import GitSpec, is_remote, redact
+from prisma_lint.sources.redact import redact, scrub_secret
+from prisma_lint.sources.specs import GitSpec, is_remote
 from prisma_lint.syntax.ast import SourceFile
 
 SHALLOW_HINT = (
@@ -155,7 +156,7 @@ def _auth_env(token: str) -> dict[str, str]:
 
 def _stderr(err: git.GitCommandError) -> str:
     text = (err.stderr or "").strip().replace("stderr: ", "").strip("'\" \n")
-    return " ".join(redact(word) for word in text.split()) or f"exit status {err.status}"
+    return redact(" ".join(text.split())) or f"exit status {err.status}"
 
 
 def _scrub(message: str, token: str | None) -> str:
@@ -163,7 +164,7 @@ def _scrub(message: str, token: str | None) -> str:
     if not token:
         return message
     basic = base64.b64encode(f"x-access-token:{token}".encode()).decode()
-    return message.replace(token, "***").replace(basic, "***")
+    return scrub_secret(scrub_secret(message, token), basic)
 
 
 def repo_path(path: Path, *, cwd: Path) -> str:
