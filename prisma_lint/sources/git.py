@@ -1,15 +1,14 @@
 """Schemas read from git: the only module that imports GitPython.
 
 A remote repository is fetched shallow into a cache folder (one bare
-repository per URL) and reused. A token from PRISMA_LINT_TOKEN or GITHUB_TOKEN
-goes to https remotes as an HTTP header through git's environment, never on a
-command line, in a URL, or in any message.
+repository per URL, locked while in use: cache.py) and reused. Which host
+gets the token, and how, is gitenv.py's; no message ever carries it.
 """
 
 from __future__ import annotations
 
-import base64
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,7 +17,7 @@ from pathlib import Path
 import git
 
 from prisma_lint.errors import SourceError
-from prisma_lint.sources import cache
+from prisma_lint.sources import cache, gitenv
 from prisma_lint.sources.files import decode_schema
 from prisma_lint.sources.redact import redact, scrub_secret
 from prisma_lint.sources.specs import GitSpec, is_remote
@@ -129,29 +128,28 @@ def _files_at(commit: git.Commit, spec: GitSpec) -> list[SourceFile]:
 
 
 def _fetch(repo: git.Repo, spec: GitSpec, depth: int) -> str:
-    """Fetch spec's ref into a ref of its own; returns that ref."""
+    """Fetch spec's ref into a ref of its own, within the time limit; returns that ref."""
     assert spec.url is not None
-    token = os.environ.get("PRISMA_LINT_TOKEN") or os.environ.get("GITHUB_TOKEN")
-    env = _auth_env(token) if token and spec.url.startswith("https://") else {}
     target = cache.private_ref(spec.ref)
     args = ["--quiet", "--no-tags", "--no-write-fetch-head", f"--depth={depth}"]
+    limit = gitenv.timeout()
+    start = time.monotonic()
     try:
-        repo.git.fetch(*args, "--", spec.url, f"+{spec.ref}:{target}", env=env)
+        repo.git.fetch(
+            *args,
+            "--",
+            spec.url,
+            f"+{spec.ref}:{target}",
+            env=gitenv.fetch_env(spec.url),
+            kill_after_timeout=limit,
+        )
     except git.GitCommandError as err:
-        raise SourceError(_scrub(f"{spec.display()}: git fetch failed: {_stderr(err)}", token)) from None
+        if time.monotonic() - start >= limit:
+            why = f"no answer within {limit:g} s from {gitenv.host_of(spec.url)} (PRISMA_LINT_GIT_TIMEOUT)"
+        else:
+            why = f"git fetch failed: {_stderr(err)}"
+        raise SourceError(_scrub(f"{spec.display()}: {why}")) from None
     return target
-
-
-def _auth_env(token: str) -> dict[str, str]:
-    """Pass the token as an HTTP header through git's config environment (git 2.31+)."""
-    basic = base64.b64encode(f"x-access-token:{token}".encode()).decode()
-    return {
-        **os.environ,
-        "GIT_CONFIG_COUNT": "1",
-        "GIT_CONFIG_KEY_0": "http.extraHeader",
-        "GIT_CONFIG_VALUE_0": f"Authorization: Basic {basic}",
-        "GIT_TERMINAL_PROMPT": "0",
-    }
 
 
 def _stderr(err: git.GitCommandError) -> str:
@@ -159,12 +157,12 @@ def _stderr(err: git.GitCommandError) -> str:
     return redact(" ".join(text.split())) or f"exit status {err.status}"
 
 
-def _scrub(message: str, token: str | None) -> str:
+def _scrub(message: str) -> str:
     """Belt and braces: no message ever carries the token, in clear or encoded."""
-    if not token:
+    secret = gitenv.token()
+    if not secret:
         return message
-    basic = base64.b64encode(f"x-access-token:{token}".encode()).decode()
-    return scrub_secret(scrub_secret(message, token), basic)
+    return scrub_secret(scrub_secret(message, secret), gitenv.basic_auth(secret))
 
 
 def repo_path(path: Path, *, cwd: Path) -> str:
