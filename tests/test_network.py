@@ -15,9 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from prisma_lint.github import comment
 from prisma_lint.sources import gitenv
+from tests.fake_github import FakeGitHub
 from tests.gitrepos import SCHEMA, admin_repo, git, portal_repo, version
-from tests.servers import Recorder, Redirector, Silent
+from tests.servers import Drip, Recorder, Redirector, Silent
 
 TOKEN = "ghs_0123456789abcdef"
 
@@ -128,3 +130,78 @@ def test_which_hosts_get_the_token(monkeypatch: pytest.MonkeyPatch) -> None:
     keys = [env[f"GIT_CONFIG_KEY_{n}"] for n in range(int(env["GIT_CONFIG_COUNT"]))]
     assert "http.https://git.corp.example/.extraHeader" in keys and "http.followRedirects" in keys
     assert "http.extraHeader" not in keys  # never unscoped
+
+
+def test_the_api_token_is_dropped_when_a_redirect_changes_host() -> None:
+    with Recorder(host="localhost", status=200, body=b"[]") as elsewhere, Redirector(elsewhere.url) as api:
+        github = comment.GitHub(api.url, "acme/portal", TOKEN)
+        assert github.request("GET", "/repos/acme/portal/issues/7/comments") == []
+    assert api.seen[0][1] == f"Bearer {TOKEN}"
+    assert elsewhere.seen and [auth for _, auth in elsewhere.seen if auth] == []
+
+
+@pytest.mark.parametrize("identity", ["prisma-bot", None])
+def test_only_our_own_comment_is_edited(identity: str | None) -> None:
+    """Another user's comment that quotes the marker is left alone; ours is found by author."""
+    ours = identity or "github-actions[bot]"
+    with FakeGitHub(identity=identity) as api:
+        api.comments += [
+            {"id": 2, "body": f"{comment.MARKER}\nspoofed", "user": {"login": "mallory"}},
+            {"id": 3, "body": f"{comment.MARKER}\nold report", "user": {"login": ours}},
+        ]
+        github = comment.GitHub(api.url, "acme/portal", TOKEN)
+        assert comment.sync_comment(github, 7, "## drift", drift=True).action == "updated"
+    assert api.writes() == [("PATCH", "/repos/acme/portal/issues/comments/3")]
+    assert api.comments[1]["body"].endswith("spoofed")
+
+
+def test_a_marker_in_someone_elses_comment_makes_us_post_our_own() -> None:
+    with FakeGitHub(identity="prisma-bot") as api:
+        api.comments.append({"id": 2, "body": f"{comment.MARKER}\nspoofed", "user": {"login": "mallory"}})
+        github = comment.GitHub(api.url, "acme/portal", TOKEN)
+        assert comment.sync_comment(github, 7, "## drift", drift=True).action == "created"
+    assert api.writes() == [("POST", "/repos/acme/portal/issues/7/comments")]
+
+
+def test_an_api_call_has_an_overall_deadline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A server sending one byte every 0.25 s never trips a per-read timeout; the deadline does."""
+    monkeypatch.setenv("PRISMA_LINT_API_TIMEOUT", "1")
+    with Drip(size=40, pause=0.25) as api, pytest.raises(comment.ApiError) as caught:
+        comment.GitHub(api.url, "acme/portal", TOKEN).request("GET", "/user")
+    assert "127.0.0.1" in str(caught.value) and "within 1 s" in str(caught.value)
+
+
+def test_an_api_reply_is_capped(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(comment, "MAX_REPLY", 1000)
+    with (
+        Recorder(status=200, body=b"[" + b" " * 5000 + b"]") as api,
+        pytest.raises(comment.ApiError) as caught,
+    ):
+        comment.GitHub(api.url, "acme/portal", TOKEN).request("GET", "/user")
+    assert "127.0.0.1" in str(caught.value) and "larger than" in str(caught.value)
+
+
+def test_pr_comment_against_a_hung_api_exits_2_naming_the_host(tmp_path: Path) -> None:
+    (tmp_path / "event.json").write_text('{"pull_request": {"number": 7}}')
+    (tmp_path / "report.json").write_text('{"drift": true}')
+    (tmp_path / "summary.md").write_text("## drift\n")
+    with Drip(size=40, pause=0.25) as api:
+        env = {
+            **os.environ,
+            "GITHUB_API_URL": api.url,
+            "GITHUB_REPOSITORY": "acme/portal",
+            "GITHUB_EVENT_PATH": str(tmp_path / "event.json"),
+            "GITHUB_TOKEN": TOKEN,
+            "PRISMA_LINT_API_TIMEOUT": "1",
+        }
+        run = subprocess.run(
+            [sys.executable, "-m", "prisma_lint", "pr-comment", "report.json", "summary.md"],
+            check=False,
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert run.returncode == 2, run.stdout + run.stderr
+    assert "127.0.0.1" in run.stderr and "within 1 s" in run.stderr
