@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -91,6 +92,7 @@ def main() -> None:
     reason the cycle collector stays off: one short run makes almost no cycles.
     """
     gc.disable()
+    install_signal_handlers()
     # Values may nest 1,900 levels (Prisma's own parser takes 1,500); the passes over
     # them recurse a few frames per level.
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 20_000))
@@ -108,6 +110,17 @@ def main() -> None:
     except BrokenPipeError:  # `prisma-lint ... | head`: the reader left; not an error
         pass
     os._exit(code or 0)
+
+
+def install_signal_handlers() -> None:
+    """SIGTERM and SIGINT end the run as SystemExit(128 + signal), so a write in progress
+    removes its temp file (writes.py) and no traceback is printed."""
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    for which in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(which, stop)
 
 
 FORMATS = ["text", "json", "github", "sarif", "markdown"]
