@@ -20,6 +20,7 @@ import re
 from pathlib import Path
 
 from prisma_lint.drift.changes import Change, Code, Kind, Location
+from prisma_lint.sources.files import read_inside
 
 MIGRATE = re.compile(r"\bprisma\s+(?:migrate(?:\s+[a-z-]+)?|db\s+push)\b")
 SKIP_DIRS = {".git", "node_modules", ".venv", "venv", "dist", "build", ".next", ".turbo", "coverage"}
@@ -54,12 +55,10 @@ def find_migrate_commands(root: Path, base: Path) -> list[Change]:
     and in the repository's workflows when the app is the whole repository."""
     found = []
     for path in _candidate_files(root):
-        try:
-            if path.stat().st_size > MAX_FILE:
-                continue
-            text = path.read_text(encoding="utf-8", errors="replace")
-        except OSError:
+        data = read_inside(path, root, MAX_FILE)  # a link out of the app, a device: not ours to read
+        if data is None:
             continue
+        text = data.decode("utf-8", errors="replace")
         if path.name == "package.json" and not _has_scripts(text):
             continue
         rel = _rel(path, base)

@@ -17,7 +17,7 @@ from pathlib import Path
 import git
 
 from prisma_lint.errors import SourceError
-from prisma_lint.sources import cache, gitenv
+from prisma_lint.sources import cache, files, gitenv
 from prisma_lint.sources.files import decode_schema
 from prisma_lint.sources.redact import redact, scrub_secret
 from prisma_lint.sources.specs import GitSpec, is_remote
@@ -115,16 +115,21 @@ def _files_at(commit: git.Commit, spec: GitSpec) -> list[SourceFile]:
     except KeyError:
         return []
     if isinstance(obj, git.Blob):
-        return [SourceFile(spec.display(), decode_schema(obj.data_stream.read(), spec.display()))]
+        return [SourceFile(spec.display(), _blob_text(obj, spec.display()))]
     blobs = sorted(
         (str(b.path), b)
         for b in obj.traverse()
         if isinstance(b, git.Blob) and str(b.path).endswith(".prisma")
     )
     prefix = spec.display()[: -len(spec.path)]  # "[URL#]REF:"
-    return [
-        SourceFile(prefix + path, decode_schema(b.data_stream.read(), prefix + path)) for path, b in blobs
-    ]
+    return [SourceFile(prefix + path, _blob_text(b, prefix + path)) for path, b in blobs]
+
+
+def _blob_text(blob: git.Blob, display: str) -> str:
+    error = files.too_big(display, blob.size)
+    if error:
+        raise error
+    return decode_schema(blob.data_stream.read(), display)
 
 
 def _fetch(repo: git.Repo, spec: GitSpec, depth: int) -> str:
