@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import os
 import signal
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -51,13 +52,46 @@ def make_style(enabled: bool) -> Callable[[str, str], str]:
     return style
 
 
+def for_the_log(text: str, stream: Any) -> str:
+    """Under GitHub Actions, text that the runner will not run as workflow commands.
+
+    File names and messages come from the repository, which a pull request
+    controls: a name holding a newline and `::add-mask::...` would otherwise be
+    run. Text with `::` in it is wrapped in `::stop-commands::`. Stderr always
+    is (a step may save it and print it later); stdout not when it goes to a
+    regular file (`>> $GITHUB_STEP_SUMMARY`), which the runner never reads.
+    """
+    if os.environ.get("GITHUB_ACTIONS") != "true" or "::" not in text:
+        return text
+    if stream is not sys.stderr and _is_file(stream):
+        return text
+    import secrets
+
+    token = secrets.token_hex(16)
+    end = "" if text.endswith("\n") else "\n"
+    return f"::stop-commands::{token}\n{text}{end}::{token}::\n"
+
+
+def _is_file(stream: Any) -> bool:
+    try:
+        return stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
+def say(text: str, *, err: bool = False, nl: bool = True) -> None:
+    """click.echo for text that holds names or messages from the repository."""
+    stream = sys.stderr if err else sys.stdout
+    click.echo(for_the_log(text + ("\n" if nl else ""), stream), err=err, nl=False)
+
+
 def print_error(err: PrismaLintError) -> None:
     """Print an error the way its kind deserves, on stderr."""
     style = make_style(color_enabled(sys.stderr))
     if isinstance(err, SchemaSyntaxError):
-        click.echo(render_diagnostics(err.diagnostics, style), err=True)
+        say(render_diagnostics(err.diagnostics, style), err=True)
     else:
-        click.echo(f"{style('error', 'error')}: {redact(str(err))}", err=True)
+        say(f"{style('error', 'error')}: {redact(str(err))}", err=True)
 
 
 HELP = """Keep read-only copies of a Prisma schema honest.
@@ -102,7 +136,7 @@ def main() -> None:
     except SystemExit as stop:
         code = stop.code
     if isinstance(code, str):  # click reports some errors as a message
-        click.echo(code, err=True)
+        say(code, err=True)
         code = EXIT_ERROR
     try:
         sys.stdout.flush()
@@ -207,8 +241,10 @@ def emit(result: Any, fmt: str, output: str | None, writes: list[tuple[str, str]
     if fmt == "text" and output is None:
         from prisma_lint.report import text
 
-        click.echo(text.render(result, make_style(color_enabled())), nl=False)
-    elif output is None:
+        say(text.render(result, make_style(color_enabled())), nl=False)
+    elif output is None and fmt == "markdown":
+        say(reporter(fmt)(result), nl=False)
+    elif output is None:  # json and sarif escape every newline; github's escapes are its own
         click.echo(reporter(fmt)(result), nl=False)
     else:
         writes = [(fmt, output), *writes]

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from prisma_lint.cli.app import cli, print_error
+from prisma_lint.cli.app import cli, print_error, say
 from prisma_lint.engine import parse_path
 from prisma_lint.errors import EXIT_CLEAN, EXIT_ERROR, PrismaLintError, SchemaSyntaxError
 from prisma_lint.report import summary
@@ -45,7 +45,7 @@ def parse_command(*, paths: tuple[str, ...], fmt: str) -> None:
             continue
         results.append({"source": redact(path), "schema": schema})
         if fmt == "text":
-            click.echo(summary.render(redact(path), schema))
+            say(summary.render(redact(path), schema))
     if fmt == "json":
         import json
 

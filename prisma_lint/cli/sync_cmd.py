@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from prisma_lint.cli.app import _config, cli, print_error
+from prisma_lint.cli.app import _config, cli, print_error, say
 from prisma_lint.errors import EXIT_CLEAN, EXIT_DRIFT, ConfigError, PrismaLintError
 from prisma_lint.sources.redact import redact
 
@@ -67,7 +67,7 @@ def sync_command(
         else {"create": "created", "update": "updated", "delete": "deleted"}
     )
     for step in steps:
-        click.echo(f"{verb[step.action]} {step.target}")
+        say(f"{verb[step.action]} {step.target}")
     if not steps:
-        click.echo(f"{target} is in sync with {redact(source)}.")
+        say(f"{target} is in sync with {redact(source)}.")
     sys.exit(EXIT_DRIFT if dry_run and steps else EXIT_CLEAN)
