@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from prisma_lint.cli.app import _config, cli, emit, print_error, report_options, verdict_exit_code
+from prisma_lint.config import MAX_HISTORY_DEPTH
 from prisma_lint.errors import PrismaLintError
 
 
@@ -25,7 +26,7 @@ from prisma_lint.errors import PrismaLintError
 )
 @click.option(
     "--history-depth",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=MAX_HISTORY_DEPTH),
     default=None,
     help="Commits of canonical history searched for a version the copy matches (default 200).",
 )
