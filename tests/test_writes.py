@@ -129,3 +129,20 @@ main()
     assert proc.returncode == 128 + signal.SIGTERM
     assert temp_files(tmp_path) == []
     assert (tmp_path / "portal.prisma").read_text() == SCHEMA  # the old file, whole
+
+
+def test_output_to_a_link_to_stdout_writes_to_the_pipe(tmp_path: Path) -> None:
+    """`-o /dev/stdout` in CI, where stdout is a pipe: the link resolves to no real path."""
+    (tmp_path / "stdout").symlink_to("/proc/self/fd/1")  # what /dev/stdout is, in a folder of ours
+    (tmp_path / "a.prisma").write_text(SCHEMA)
+    run = subprocess.run(
+        [sys.executable, "-m", "prisma_lint", "diff", "a.prisma", "a.prisma", "-o", "stdout"],
+        check=False,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith("No drift: a.prisma matches the canonical schema a.prisma")
+    assert (tmp_path / "stdout").is_symlink()

@@ -31,9 +31,8 @@ class WriteError(PrismaLintError):
 def write_atomic(path: str | Path, data: bytes) -> None:
     """Write data to path: a reader sees the old file or the new one, never half of either."""
     shown = Path(path)
-    target = Path(os.path.realpath(shown)) if shown.is_symlink() else shown
     try:
-        old = target.stat()
+        old: os.stat_result | None = shown.stat()  # through links: what a write would reach
     except FileNotFoundError:
         old = None
     except OSError as err:
@@ -42,9 +41,9 @@ def write_atomic(path: str | Path, data: bytes) -> None:
         raise WriteError(f"{shown}: is a folder")
     try:
         if old is not None and not stat.S_ISREG(old.st_mode):
-            _write_in_place(target, data)
+            _write_in_place(shown, data)  # by the given path: /dev/stdout's target may have no name
         else:
-            _replace(target, data, old)
+            _replace(Path(os.path.realpath(shown)) if shown.is_symlink() else shown, data, old)
     except OSError as err:
         raise WriteError(f"{shown}: cannot write: {err.strerror or err}") from None
 
