@@ -97,8 +97,10 @@ def test_stale_temp_files_of_dead_processes_are_removed(tmp_path: Path) -> None:
     assert not stale.exists() and live.exists() and other.exists()
 
 
-def test_sigterm_during_a_sync_leaves_no_temp_file(tmp_path: Path) -> None:
-    """`prisma-lint sync` held at fsync (a long write's stand-in) gets SIGTERM: the temp file goes."""
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_sigterm_during_a_sync_leaves_no_temp_file(tmp_path: Path, signum: int) -> None:
+    """`prisma-lint sync` held at fsync (a long write's stand-in) gets SIGTERM or Ctrl-C:
+    the temp file goes, the old file stays whole, no traceback."""
     (tmp_path / "canonical.prisma").write_text(SCHEMA + "// padding\n" * 100_000)
     (tmp_path / "portal.prisma").write_text(SCHEMA)
     script = """
@@ -121,12 +123,13 @@ main()
     try:
         assert proc.stdout is not None and proc.stdout.readline() == "writing\n"
         assert len(temp_files(tmp_path)) == 1
-        proc.send_signal(signal.SIGTERM)
+        proc.send_signal(signum)
         proc.wait(timeout=30)
     finally:
         proc.kill()
-        proc.communicate()
-    assert proc.returncode == 128 + signal.SIGTERM
+        _, err = proc.communicate()
+    assert proc.returncode == 128 + signum
+    assert "Traceback" not in err
     assert temp_files(tmp_path) == []
     assert (tmp_path / "portal.prisma").read_text() == SCHEMA  # the old file, whole
 
