@@ -59,6 +59,9 @@ KEYS = {
 }
 
 
+MAX_HISTORY_DEPTH = 100_000  # git refuses depths of 2**31 and more; no history is this long
+
+
 @dataclass(frozen=True)
 class IgnoreRule:
     code: Code | None = None
@@ -163,7 +166,7 @@ def parse_config(table: dict[str, Any], source: str) -> Config:
         strict=_bool(table, "strict", source),
         check_migrations=_bool(table, "check-migrations", source, default=True),
         check_migrate_commands=_bool(table, "check-migrate-commands", source, default=True),
-        history_depth=_count(table, "history-depth", source, default=200),
+        history_depth=_count(table, "history-depth", source, default=200, most=MAX_HISTORY_DEPTH),
         cache_dir=_string(table, "cache-dir", source),
         migrations=_string(table, "migrations", source),
         ignore=tuple(_ignore_rule(item, source) for item in _list(table, "ignore", source)),
@@ -186,10 +189,11 @@ def _bool(table: dict[str, Any], key: str, source: str, default: bool = False) -
     return value
 
 
-def _count(table: dict[str, Any], key: str, source: str, default: int) -> int:
+def _count(table: dict[str, Any], key: str, source: str, default: int, most: int | None = None) -> int:
     value = table.get(key, default)
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ConfigError(f"{source}: {key} must be a whole number of 1 or more, not {value!r}")
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1 or (most and value > most):
+        wanted = f"from 1 to {most}" if most else "of 1 or more"
+        raise ConfigError(f"{source}: {key} must be a whole number {wanted}, not {value!r}")
     return value
 
 

@@ -13,6 +13,7 @@ from prisma_lint.drift.changes import Change, DiffResult, Location
 from prisma_lint.drift.diff import diff
 from prisma_lint.errors import SchemaSyntaxError
 from prisma_lint.sources.files import read_schema, refuse_prisma_8
+from prisma_lint.sources.redact import redact
 from prisma_lint.sources.specs import GitSpec, parse_spec
 from prisma_lint.syntax import ast
 from prisma_lint.syntax.ast import SourceFile
@@ -76,7 +77,11 @@ def diff_sources(
     if errors:
         raise SchemaSyntaxError(errors)
     result = diff(
-        canonical_schema, portal_schema, strict=strict, canonical_source=canonical, portal_source=portal
+        canonical_schema,
+        portal_schema,
+        strict=strict,
+        canonical_source=redact(canonical),
+        portal_source=redact(portal),
     )
     result = config.apply(result)
     return with_source_lines(result, canonical_files + portal_files)

@@ -29,6 +29,13 @@ def _unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
+@pytest.fixture(autouse=True)
+def _not_in_a_runner(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Output is the same on a laptop and on a GitHub runner (cli.terminal.for_the_log wraps
+    text in ::stop-commands:: under GITHUB_ACTIONS=true); tests that want it set it."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+
+
 @pytest.fixture(scope="session")
 def oracle() -> Iterator[Oracle]:
     reason = available()

@@ -1,7 +1,9 @@
 """A stand-in for GitHub's REST API on 127.0.0.1 that records every request.
 
-Serves just the issue-comment endpoints the PR comment uses. `refuse_writes`
-answers POST and PATCH with 403, as GitHub does for a fork's read-only token.
+Serves just the endpoints the PR comment uses. `refuse_writes` answers POST
+and PATCH with 403, as GitHub does for a fork's read-only token. `identity` is
+the token's user, answered by GET /user; None answers 403 there, as GitHub
+does for the Actions token, whose comments are github-actions[bot]'s.
 """
 
 from __future__ import annotations
@@ -14,9 +16,12 @@ from typing import Any
 
 
 class FakeGitHub:
-    def __init__(self, refuse_writes: bool = False) -> None:
+    def __init__(self, refuse_writes: bool = False, identity: str | None = None) -> None:
         self.refuse_writes = refuse_writes
-        self.comments: list[dict[str, Any]] = [{"id": 1, "body": "Looks good to me!"}]
+        self.identity = identity
+        self.comments: list[dict[str, Any]] = [
+            {"id": 1, "body": "Looks good to me!", "user": {"login": "octocat"}}
+        ]
         self.requests: list[tuple[str, str, dict[str, Any] | None, str]] = []  # method, path, body, auth
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
@@ -36,6 +41,15 @@ class FakeGitHub:
 
     def writes(self) -> list[tuple[str, str]]:
         return [(m, p) for m, p, _, _ in self.requests if m != "GET"]
+
+    def get(self, path: str) -> tuple[int, Any]:
+        if path == "/user" and self.identity is None:
+            return 403, {"message": "Resource not accessible by integration"}
+        if path == "/user":
+            return 200, {"login": self.identity}
+        if re.fullmatch(r"/repos/acme/portal/issues/7/comments\?per_page=100&page=1", path):
+            return 200, self.comments
+        return 200, []
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         fake = self
@@ -60,17 +74,15 @@ class FakeGitHub:
 
             def do_GET(self) -> None:
                 self._record()
-                if re.fullmatch(r"/repos/acme/portal/issues/7/comments\?per_page=100&page=1", self.path):
-                    self._reply(200, fake.comments)
-                else:
-                    self._reply(200, [])
+                self._reply(*fake.get(self.path))
 
             def do_POST(self) -> None:
                 body = self._record()
                 if fake.refuse_writes:
                     self._reply(403, {"message": "Resource not accessible by integration"})
                     return
-                comment = {"id": 100 + len(fake.comments), "body": (body or {})["body"]}
+                author = {"login": fake.identity or "github-actions[bot]"}
+                comment = {"id": 100 + len(fake.comments), "body": (body or {})["body"], "user": author}
                 fake.comments.append(comment)
                 self._reply(201, comment)
 

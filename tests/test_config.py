@@ -79,6 +79,7 @@ def test_no_config_above_the_git_root(tmp_path: Path) -> None:
         ("[severity]\nFIELD_ADDED = 'fatal'\n", "severity of FIELD_ADDED must be error, warning or notice"),
         ("portal = 3\n", "portal must be a string"),
         ("strict = \n", "invalid TOML"),
+        ("history-depth = 2147483648\n", "history-depth must be a whole number from 1 to 100000"),
     ],
 )
 def test_bad_config_is_a_clear_error(tmp_path: Path, text: str, message: str) -> None:

@@ -113,3 +113,24 @@ def test_shape_mismatch_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "portal.prisma").write_text(version(1))
     code, _, err = run("sync", str(tmp_path / "admin"), str(tmp_path / "portal.prisma"))
     assert code == 2 and "is a file, but the canonical schema is a folder" in err
+
+
+def test_a_canonical_folder_given_with_dot_slash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`sync ./canon pf` said "canon/a.prisma: not under ./canon"."""
+    monkeypatch.chdir(tmp_path)
+    Path("canon").mkdir()
+    Path("canon/a.prisma").write_text(version(2))
+    code, out, err = run("sync", "./canon", "pf")
+    assert code == 0, err
+    assert out == f"created {Path('pf') / 'a.prisma'}\n"
+    assert Path("pf/a.prisma").read_text() == version(2)
+
+
+def test_history_depth_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """2**31 reached git, which failed; now the option says what it takes."""
+    monkeypatch.chdir(tmp_path)
+    Path("a.prisma").write_text(version(1))
+    code, _, err = run(
+        "check", "--canonical", "a.prisma", "--portal", "a.prisma", "--history-depth", str(2**31)
+    )
+    assert code == 2 and "2147483648 is not in the range 1<=x<=100000" in err

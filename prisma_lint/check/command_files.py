@@ -33,10 +33,11 @@ NAMED = {
     "Procfile": "Procfile",
     **{name: name for name in platform_files.READERS},
 }
+# DOTALL: a file name may hold a newline, and must not hide the file from the policy.
 PATTERNS = [
-    (re.compile(r".*\.(sh|bash)"), "shell"),
-    (re.compile(r"dockerfile\..*|.*\.dockerfile"), "docker"),
-    (re.compile(r".*\.mk"), "make"),
+    (re.compile(r".*\.(sh|bash)", re.DOTALL), "shell"),
+    (re.compile(r"dockerfile\..*|.*\.dockerfile", re.DOTALL), "docker"),
+    (re.compile(r".*\.mk", re.DOTALL), "make"),
     (re.compile(r"(docker-)?compose[\w.-]*\.ya?ml"), "compose"),
 ]
 

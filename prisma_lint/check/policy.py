@@ -22,6 +22,7 @@ from prisma_lint.check.command_files import kind_of, read_commands
 from prisma_lint.check.commands import Unparsable, commands, invocation, prisma_command, quote
 from prisma_lint.check.lines import CommandLine
 from prisma_lint.drift.changes import Change, Code, Kind, Location
+from prisma_lint.sources.files import read_inside
 
 SKIP_DIRS = {".git", "node_modules", ".venv", "venv", "dist", "build", ".next", ".turbo", "coverage"}
 MAX_FILE = 1024 * 1024  # a larger file is no script of ours
@@ -79,7 +80,9 @@ def find_migration_folders(
 
 def find_migrate_commands(root: Path, base: Path) -> list[Change]:
     """Every forbidden Prisma command in the app's command lines (see command_files.py)."""
-    files = [(path, kind, text) for path, kind in _candidate_files(root) if (text := _read(path)) is not None]
+    files = [
+        (path, kind, text) for path, kind in _candidate_files(root) if (text := _read(path, root)) is not None
+    ]
     scripts = {path.parent: _scripts(text) for path, kind, text in files if kind == "package"}
     found = []
     for path, kind, text in files:
@@ -173,13 +176,10 @@ def _candidate_files(root: Path) -> list[tuple[Path, str]]:
     return sorted(out, key=lambda p: p[0].relative_to(root).as_posix())
 
 
-def _read(path: Path) -> str | None:
-    try:
-        if path.stat().st_size > MAX_FILE:
-            return None
-        return path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return None
+def _read(path: Path, root: Path) -> str | None:
+    """The file's text; a link out of the app, a device or a huge file is not ours to read."""
+    data = read_inside(path, root, MAX_FILE)
+    return None if data is None else data.decode("utf-8", errors="replace")
 
 
 def _scripts(text: str) -> dict[str, CommandLine]:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from prisma_lint.cli import check_cmd, diff_cmd, impact_cmd, parse_cmd, pr_comment_cmd, sync_cmd
-from prisma_lint.cli.app import cli, color_enabled, main, make_style
+from prisma_lint.cli.app import cli, main
+from prisma_lint.cli.terminal import color_enabled, make_style
 
 __all__ = [
     "check_cmd",

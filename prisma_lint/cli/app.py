@@ -11,6 +11,7 @@ import contextlib
 import functools
 import gc
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -20,46 +21,8 @@ from typing import Any, NoReturn
 import click
 
 from prisma_lint import __version__
-from prisma_lint.errors import EXIT_CLEAN, EXIT_DRIFT, EXIT_ERROR, PrismaLintError, SchemaSyntaxError
-from prisma_lint.report.diagnostics import render_diagnostics
-
-COLORS = {
-    "error": "red",
-    "warning": "yellow",
-    "notice": "cyan",
-    "location": "bright_white",
-    "gutter": "blue",
-    "added": "green",
-    "removed": "red",
-    "ok": "green",
-}
-
-
-def color_enabled(stream: Any = None) -> bool:
-    """Colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
-    if os.environ.get("NO_COLOR"):
-        return False
-    stream = stream or sys.stdout
-    return bool(getattr(stream, "isatty", lambda: False)())
-
-
-def make_style(enabled: bool) -> Callable[[str, str], str]:
-    def style(text: str, role: str) -> str:
-        if not enabled or role not in COLORS:
-            return text
-        return click.style(text, fg=COLORS[role], bold=role in ("error", "location"))
-
-    return style
-
-
-def print_error(err: PrismaLintError) -> None:
-    """Print an error the way its kind deserves, on stderr."""
-    style = make_style(color_enabled(sys.stderr))
-    if isinstance(err, SchemaSyntaxError):
-        click.echo(render_diagnostics(err.diagnostics, style), err=True)
-    else:
-        click.echo(f"{style('error', 'error')}: {err}", err=True)
-
+from prisma_lint.cli.terminal import color_enabled, make_style, print_error, say
+from prisma_lint.errors import EXIT_CLEAN, EXIT_DRIFT, EXIT_ERROR, PrismaLintError
 
 HELP = """Keep read-only copies of a Prisma schema honest.
 
@@ -93,6 +56,7 @@ def main() -> None:
     reason the cycle collector stays off: one short run makes almost no cycles.
     """
     gc.disable()
+    install_signal_handlers()
     # Values may nest 1,900 levels (Prisma's own parser takes 1,500); the passes over
     # them recurse a few frames per level.
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 20_000))
@@ -102,7 +66,7 @@ def main() -> None:
     except SystemExit as stop:
         code = stop.code
     if isinstance(code, str):  # click reports some errors as a message
-        click.echo(code, err=True)
+        say(code, err=True)
         code = EXIT_ERROR
     try:
         sys.stdout.flush()
@@ -110,6 +74,17 @@ def main() -> None:
     except BrokenPipeError:  # `prisma-lint ... | head`: the reader left; not an error
         pass
     os._exit(code or 0)
+
+
+def install_signal_handlers() -> None:
+    """SIGTERM and SIGINT end the run as SystemExit(128 + signal), so a write in progress
+    removes its temp file (writes.py) and no traceback is printed."""
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    for which in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(which, stop)
 
 
 FORMATS = ["text", "json", "github", "sarif", "markdown"]
@@ -253,8 +228,10 @@ def emit(
 
     lookup: Callable[[str], Callable[..., str]] = renderers.__getitem__ if renderers is not None else reporter
     if fmt == "text" and output is None:
-        click.echo(lookup("text")(result, make_style(color_enabled())), nl=False)
-    elif output is None:
+        say(lookup("text")(result, make_style(color_enabled())), nl=False)
+    elif output is None and fmt == "markdown":
+        say(lookup(fmt)(result), nl=False)
+    elif output is None:  # json and sarif escape every newline; github's escapes are its own
         click.echo(lookup(fmt)(result), nl=False)
     else:
         writes = [(fmt, output), *writes]

@@ -22,6 +22,7 @@ from prisma_lint.cli.app import (
     exit_on_error,
     report_options,
 )
+from prisma_lint.config import MAX_HISTORY_DEPTH
 
 
 @cli.command("check")
@@ -45,7 +46,7 @@ from prisma_lint.cli.app import (
 )
 @click.option(
     "--history-depth",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=MAX_HISTORY_DEPTH),
     default=None,
     help="Commits of canonical history searched for a version the copy matches (default 200).",
 )

@@ -7,10 +7,12 @@ from typing import Any
 
 import click
 
-from prisma_lint.cli.app import cli, print_error
+from prisma_lint.cli.app import cli
+from prisma_lint.cli.terminal import print_error, say
 from prisma_lint.engine import parse_path
 from prisma_lint.errors import EXIT_CLEAN, EXIT_ERROR, PrismaLintError, SchemaSyntaxError
 from prisma_lint.report import summary
+from prisma_lint.sources.redact import redact
 
 
 @cli.command("parse")
@@ -42,9 +44,9 @@ def parse_command(*, paths: tuple[str, ...], fmt: str) -> None:
         except PrismaLintError as err:
             errors.append(err)
             continue
-        results.append({"source": path, "schema": schema})
+        results.append({"source": redact(path), "schema": schema})
         if fmt == "text":
-            click.echo(summary.render(path, schema))
+            say(summary.render(redact(path), schema))
     if fmt == "json":
         import json
 
@@ -67,5 +69,5 @@ def _error_items(err: PrismaLintError) -> list[Any]:
 
 def _error_json(item: Any) -> dict[str, Any]:
     if isinstance(item, PrismaLintError):
-        return {"file": None, "line": None, "column": None, "message": str(item)}
+        return {"file": None, "line": None, "column": None, "message": redact(str(item))}
     return {"file": item.file, "line": item.line, "column": item.column, "message": item.message}

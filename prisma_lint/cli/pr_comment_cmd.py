@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from prisma_lint.cli.app import cli
+from prisma_lint.errors import EXIT_ERROR
+from prisma_lint.report.github import escape_data
 
 
 @cli.command("pr-comment")
@@ -17,7 +21,9 @@ def pr_comment_command(*, report: str, markdown: str) -> None:
     one from the same `check` run. Uses GITHUB_TOKEN (or PRISMA_LINT_TOKEN),
     GITHUB_API_URL, GITHUB_REPOSITORY and GITHUB_EVENT_PATH. Outside a pull
     request it does nothing. A token that may not comment (a fork's pull
-    request) is reported as a notice, never as a failure.
+    request) is reported as a notice, never as a failure; an HTTP error, as a
+    warning. A server that does not answer within PRISMA_LINT_API_TIMEOUT
+    seconds (default 30), or answers more than 16 MB, is an error (exit 2).
     """
     import json
     import os
@@ -36,7 +42,12 @@ def pr_comment_command(*, report: str, markdown: str) -> None:
     try:
         outcome = sync_comment(where[0], where[1], body, drift)
     except ApiError as err:
-        click.echo(f"::warning title=prisma-lint::Could not update the pull request comment: {err}")
+        if err.status == 0:  # the server misbehaved: no reply in time, too big, not JSON
+            click.echo(f"error: could not update the pull request comment: {escape_data(str(err))}", err=True)
+            sys.exit(EXIT_ERROR)
+        click.echo(
+            f"::warning title=prisma-lint::Could not update the pull request comment: {escape_data(str(err))}"
+        )
         return
     if outcome.action == "refused":
         click.echo(

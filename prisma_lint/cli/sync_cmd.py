@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING
 import click
 
 from prisma_lint.cli.app import _config, cache_dir_option, cli, config_option, exit_on_error
+from prisma_lint.cli.terminal import say
 from prisma_lint.errors import EXIT_CLEAN, EXIT_DRIFT, ConfigError
+from prisma_lint.sources.redact import redact
 
 if TYPE_CHECKING:  # imported when the command runs: `--help` stays quick
     from prisma_lint.sources.sync import Step
@@ -59,7 +61,7 @@ def sync_command(
         steps = sync.plan(files, spec.display() if spec else source, Path(target))
         if not dry_run:
             sync.apply(steps)
-    _say(steps, dry_run, f"{target} is in sync with {source}.")
+    _say(steps, dry_run, f"{target} is in sync with {redact(source)}.")
     sys.exit(EXIT_DRIFT if dry_run and steps else EXIT_CLEAN)
 
 
@@ -71,6 +73,6 @@ def _say(steps: list[Step], dry_run: bool, in_sync: str) -> None:
         else {"create": "created", "update": "updated", "delete": "deleted"}
     )
     for step in steps:
-        click.echo(f"{verb[step.action]} {step.target}")
+        say(f"{verb[step.action]} {step.target}")
     if not steps:
-        click.echo(in_sync)
+        say(in_sync)

@@ -11,17 +11,23 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 MARKER = "<!-- prisma-lint:drift-report -->"
 RESOLVED = "## ✅ prisma-lint: resolved\n\nThe portal copy matches the canonical schema again."
-TIMEOUT = 20
+API_TIMEOUT = 30.0  # seconds for one whole API call; PRISMA_LINT_API_TIMEOUT overrides
+MAX_REPLY = 16 * 1024 * 1024  # a page of 100 comments of 65,536 characters is under 7 MB
+ACTIONS_BOT = "github-actions[bot]"  # who the Actions token writes as; its GET /user fails
 
 
 class ApiError(Exception):
+    """status is the HTTP status, or 0 when the server misbehaved (no reply in time, too big, not JSON)."""
+
     def __init__(self, status: int, message: str) -> None:
         super().__init__(message)
         self.status = status
@@ -33,13 +39,59 @@ class Outcome:
     detail: str = ""
 
 
+class _SameHostAuth(urllib.request.HTTPRedirectHandler):
+    """Follow a redirect, but without the token when it leaves the host (or https)."""
+
+    def redirect_request(  # noqa: PLR0917 (urllib's signature)
+        self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any, newurl: str
+    ) -> urllib.request.Request | None:
+        new = super().redirect_request(req, fp, code, msg, headers, newurl)
+        old, target = urlsplit(req.full_url), urlsplit(newurl)
+        if new is not None and (old.scheme, old.netloc.lower()) != (target.scheme, target.netloc.lower()):
+            new.remove_header("Authorization")
+        return new
+
+
+def api_timeout() -> float:
+    try:
+        seconds = float(os.environ.get("PRISMA_LINT_API_TIMEOUT") or API_TIMEOUT)
+    except ValueError:
+        return API_TIMEOUT
+    return seconds if seconds > 0 else API_TIMEOUT
+
+
 @dataclass(frozen=True)
 class GitHub:
     api_url: str
     repository: str  # owner/name
     token: str
 
+    @property
+    def host(self) -> str:
+        return urlsplit(self.api_url).netloc or self.api_url
+
     def request(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
+        """One call, given up after api_timeout() seconds in all (a per-read timeout is not enough)."""
+        limit = api_timeout()
+        done: list[tuple[bool, Any]] = []
+
+        def call() -> None:
+            try:
+                done.append((True, self._call(method, path, body, limit)))
+            except Exception as err:  # carried to the caller's thread
+                done.append((False, err))
+
+        worker = threading.Thread(target=call, daemon=True)
+        worker.start()
+        worker.join(limit)
+        if not done:
+            raise ApiError(0, f"{method} {path}: no complete reply from {self.host} within {limit:g} s")
+        ok, value = done[0]
+        if not ok:
+            raise value
+        return value
+
+    def _call(self, method: str, path: str, body: dict[str, Any] | None, limit: float) -> Any:
         data = None if body is None else json.dumps(body).encode()
         req = urllib.request.Request(f"{self.api_url.rstrip('/')}{path}", data=data, method=method)
         req.add_header("Accept", "application/vnd.github+json")
@@ -49,14 +101,32 @@ class GitHub:
             req.add_header("Authorization", f"Bearer {self.token}")
         if data is not None:
             req.add_header("Content-Type", "application/json")
+        opener = urllib.request.build_opener(_SameHostAuth)
         try:
-            with urllib.request.urlopen(req, timeout=TIMEOUT) as resp:
-                raw = resp.read()
+            with opener.open(req, timeout=limit) as resp:
+                raw = resp.read(MAX_REPLY + 1)
         except urllib.error.HTTPError as err:
-            raise ApiError(err.code, f"{method} {path}: HTTP {err.code}") from None
+            raise ApiError(err.code, f"{method} {path}: HTTP {err.code} from {self.host}") from None
         except (urllib.error.URLError, OSError) as err:
-            raise ApiError(0, f"{method} {path}: {getattr(err, 'reason', err)}") from None
-        return json.loads(raw) if raw else None
+            raise ApiError(0, f"{method} {path}: {self.host}: {getattr(err, 'reason', err)}") from None
+        if len(raw) > MAX_REPLY:
+            raise ApiError(0, f"{method} {path}: the reply from {self.host} is larger than {MAX_REPLY} bytes")
+        try:
+            return json.loads(raw) if raw else None
+        except ValueError:
+            raise ApiError(0, f"{method} {path}: the reply from {self.host} is not JSON") from None
+
+
+def identity(api: GitHub) -> str:
+    """Who the token writes as: GET /user's login, or the Actions bot (whose /user is refused)."""
+    try:
+        user = api.request("GET", "/user")
+    except ApiError as err:
+        if err.status in (401, 403, 404):
+            return ACTIONS_BOT
+        raise
+    login = user.get("login") if isinstance(user, dict) else None
+    return login if isinstance(login, str) and login else ACTIONS_BOT
 
 
 def pull_request_number(event_path: str | None) -> int | None:
@@ -73,12 +143,15 @@ def pull_request_number(event_path: str | None) -> int | None:
 
 
 def find_comment(api: GitHub, number: int) -> dict[str, Any] | None:
+    """Our comment: it has the marker and the token's identity wrote it (anyone can quote the marker)."""
+    me = identity(api)
     for page in range(1, 51):  # at most 5,000 comments
         batch = api.request(
             "GET", f"/repos/{api.repository}/issues/{number}/comments?per_page=100&page={page}"
         )
         for comment in batch or []:
-            if MARKER in (comment.get("body") or ""):
+            author = (comment.get("user") or {}).get("login")
+            if MARKER in (comment.get("body") or "") and author == me:
                 return dict(comment)
         if not batch or len(batch) < 100:
             return None

@@ -1,11 +1,15 @@
 """`--format markdown`: for $GITHUB_STEP_SUMMARY or a pull request comment.
 
 A headline verdict, a table of changes, and the details (where each change
-stands, with its line) folded away. Kept under GitHub's 65,536-character limit
-for comments: rows that do not fit are cut and counted.
+stands, with its line) folded away. Kept under GitHub's 65,536-character
+limit for comments: rows that do not fit are cut and counted. Names and
+messages come from files a pull request controls: `cell` keeps them from
+rendering as HTML, @mentions or links.
 """
 
 from __future__ import annotations
+
+import re
 
 from prisma_lint.drift.changes import Change, DiffResult, Severity
 from prisma_lint.report import text
@@ -16,8 +20,30 @@ MARGIN = 600  # room for the closing lines and the "N more" note
 ICON = {Severity.ERROR: "🔴", Severity.WARNING: "🟡", Severity.NOTICE: "🔵"}
 
 
+ZWSP = "\u200b"  # zero-width space: breaks a construct in and out of code spans alike
+# What would render as markup from text a pull request controls: an HTML tag, an
+# @mention (or an email), a link or image, a bare URL that GitHub turns into a link.
+MARKUP = (
+    (re.compile(r"<"), "<" + ZWSP),
+    (re.compile(r"@"), "@" + ZWSP),
+    (re.compile(r"\]\("), "]" + ZWSP + "("),
+    (re.compile(r"://"), ":" + ZWSP + "//"),
+    (re.compile(r"(?i)\bwww\."), "www" + ZWSP + "."),
+)
+
+
 def cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("\r", " ")
+    """text for one table cell or code span: one line, no `|`, no markup that could render."""
+    text = text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("\r", " ")
+    for pattern, replacement in MARKUP:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def fence(text: str) -> str:
+    """Backticks enough that no run of them in text closes the code block."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    return "`" * max(3, longest + 1)
 
 
 def render(result: DiffResult, limit: int = LIMIT) -> str:
@@ -55,7 +81,8 @@ def _detail(change: Change) -> str:
         if where is not None:
             out.append(f"- {side}: `{cell(where.file)}:{where.line}:{where.column}`")
             if where.text:
-                out.append(f"  ```prisma\n  {where.text.strip()}\n  ```")
+                marks = fence(where.text)
+                out.append(f"  {marks}prisma\n  {where.text.strip()}\n  {marks}")
     return f"**{change.code.value}** `{cell(change.path)}`\n" + "\n".join(out)
 
 

@@ -4,17 +4,25 @@ A schema is one `.prisma` file, or a folder read recursively for `.prisma`
 files as one schema (Prisma 6.7+ multi-file schemas). Files are decoded as
 strict UTF-8, as Prisma reads them; we refuse what Prisma would choke on with
 a message that says why, instead of a page of parse errors.
+
+A folder walk never leaves the folder: a link (to a file or a folder) that
+points out of it is refused, as is anything there that is not a regular file
+(a FIFO would block, /dev/zero would never end). Every read is bounded: a
+schema over MAX_SCHEMA_BYTES is refused in one line.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from prisma_lint.errors import SourceError
 from prisma_lint.syntax.ast import SourceFile
 
 UTF8_BOM = b"\xef\xbb\xbf"
+MAX_SCHEMA_BYTES = 64 * 1024 * 1024  # the largest schema seen in the corpus is under 2 MB
 
 
 def read_schema(path: str) -> list[SourceFile]:
@@ -45,17 +53,66 @@ def refuse_prisma_8(files: list[SourceFile]) -> None:
             )
 
 
+def too_big(display: str, size: int) -> SourceError | None:
+    """The error for a schema of `size` bytes, if that is over the limit."""
+    if size <= MAX_SCHEMA_BYTES:
+        return None
+    mib = 1024 * 1024
+    limit = f"{MAX_SCHEMA_BYTES // mib} MB" if MAX_SCHEMA_BYTES % mib == 0 else f"{MAX_SCHEMA_BYTES} bytes"
+    return SourceError(f"{display}: larger than {limit}, the limit for a schema file")
+
+
 def _read_bytes(path: Path) -> bytes:
     try:
-        return path.read_bytes()
+        with path.open("rb") as f:
+            data = _read_at_most(f, MAX_SCHEMA_BYTES + 1)
     except PermissionError:
         raise SourceError(f"{path}: permission denied") from None
     except OSError as err:
         raise SourceError(f"{path}: cannot read: {err.strerror or err}") from None
+    error = too_big(str(path), len(data))
+    if error:
+        raise error
+    return data
+
+
+def _read_at_most(f: BinaryIO, limit: int) -> bytes:
+    """Up to limit bytes. read(n) reserves n bytes up front, so ask for what the file holds
+    (a regular file's size, plus one to see it grew), else for 1 MB at a time."""
+    info = os.fstat(f.fileno())
+    step = info.st_size + 1 if stat.S_ISREG(info.st_mode) else 1 << 20
+    chunks: list[bytes] = []
+    size = 0
+    while size < limit:
+        chunk = f.read(min(step, limit - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+        step = 1 << 20
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
+def read_inside(path: Path, root: Path, limit: int) -> bytes | None:
+    """path's bytes if it is a regular file inside root (after links) of at most limit bytes."""
+    try:
+        real = Path(os.path.realpath(path))
+        if not _within(real, Path(os.path.realpath(root))) or not real.is_file():
+            return None
+        with real.open("rb") as f:
+            data = _read_at_most(f, limit + 1)
+    except OSError:
+        return None
+    return data if len(data) <= limit else None
+
+
+def _within(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
 
 
 def _schema_files(root: Path) -> list[Path]:
-    """`.prisma` files below root, following links but never around a loop."""
+    """`.prisma` files below root, following links inside it, never around a loop or out of it."""
+    base = Path(os.path.realpath(root))
     found: list[Path] = []
     seen: set[str] = set()
     for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
@@ -64,9 +121,30 @@ def _schema_files(root: Path) -> list[Path]:
             dirnames[:] = []
             continue
         seen.add(real)
+        for name in dirnames:
+            _refuse_outside(Path(dirpath, name), root, base)
         dirnames.sort()
-        found.extend(Path(dirpath, f) for f in sorted(filenames) if f.endswith(".prisma"))
+        for name in sorted(filenames):
+            if name.endswith(".prisma"):
+                found.append(_regular_inside(Path(dirpath, name), root, base))
     return sorted(found)
+
+
+def _refuse_outside(path: Path, root: Path, base: Path) -> Path:
+    if not _within(Path(os.path.realpath(path)), base):
+        raise SourceError(f"{path}: a link out of the schema folder {root}; refusing to follow it")
+    return path
+
+
+def _regular_inside(path: Path, root: Path, base: Path) -> Path:
+    _refuse_outside(path, root, base)
+    try:
+        mode = path.stat().st_mode
+    except OSError as err:
+        raise SourceError(f"{path}: cannot read: {err.strerror or err}") from None
+    if not stat.S_ISREG(mode):
+        raise SourceError(f"{path}: not a regular file")
+    return path
 
 
 def decode_schema(data: bytes, display: str) -> str:

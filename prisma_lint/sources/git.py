@@ -1,25 +1,26 @@
 """Schemas read from git: the only module that imports GitPython.
 
 A remote repository is fetched shallow into a cache folder (one bare
-repository per URL) and reused. A token from PRISMA_LINT_TOKEN or GITHUB_TOKEN
-goes to https remotes as an HTTP header through git's environment, never on a
-command line, in a URL, or in any message.
+repository per URL, locked while in use: cache.py) and reused. Which host
+gets the token, and how, is gitenv.py's; no message ever carries it.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import os
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import git
 
 from prisma_lint.errors import SourceError
+from prisma_lint.sources import cache, files, gitenv
 from prisma_lint.sources.files import decode_schema
-from prisma_lint.sources.specs import GitSpec, is_remote, redact
+from prisma_lint.sources.redact import redact, scrub_secret
+from prisma_lint.sources.specs import GitSpec, is_remote
 from prisma_lint.syntax.ast import SourceFile
 
 SHALLOW_HINT = (
@@ -43,8 +44,8 @@ def default_cache_dir() -> Path:
 
 def read(spec: GitSpec, *, cwd: Path, cache_dir: Path | None = None) -> list[SourceFile]:
     """The schema at spec: one file, or every .prisma file below a folder."""
-    _, commit = _resolve(spec, cwd=cwd, cache_dir=cache_dir, depth=1)
-    files = _files_at(commit, spec)
+    with _resolved(spec, cwd=cwd, cache_dir=cache_dir, depth=1) as (_, commit):
+        files = _files_at(commit, spec)
     if not files:
         raise SourceError(f"{spec.display()}: no such file or folder at {spec.ref} ({commit.hexsha[:7]})")
     return files
@@ -53,9 +54,14 @@ def read(spec: GitSpec, *, cwd: Path, cache_dir: Path | None = None) -> list[Sou
 def history(
     spec: GitSpec, *, cwd: Path, cache_dir: Path | None = None, limit: int = 200
 ) -> Iterator[Version]:
-    """Versions of the schema at spec, newest first, from commits that changed it."""
-    repo, head = _resolve(spec, cwd=cwd, cache_dir=cache_dir, depth=limit)
-    for commit in repo.iter_commits(head, paths=spec.path, max_count=limit):
+    """Versions of the schema at spec, newest first, from commits that changed it.
+
+    The commits are listed while the cache is locked (another run's shallower
+    fetch would cut the walk short); their files are read by id afterwards.
+    """
+    with _resolved(spec, cwd=cwd, cache_dir=cache_dir, depth=limit) as (repo, head):
+        commits = list(repo.iter_commits(head, paths=spec.path, max_count=limit))
+    for commit in commits:
         files = _files_at(commit, spec)
         if files:
             yield Version(commit.hexsha, commit.committed_datetime.isoformat(), tuple(files))
@@ -73,15 +79,20 @@ def merge_base(ref: str, *, cwd: Path) -> str:
     return str(bases[0].hexsha)
 
 
-def _resolve(spec: GitSpec, *, cwd: Path, cache_dir: Path | None, depth: int) -> tuple[git.Repo, git.Commit]:
-    if spec.url is None:
-        repo = _local_repo(cwd)
-        return repo, _commit(repo, spec.ref, spec.display())
-    if not is_remote(spec.url):  # a local repository by path
-        repo = _local_repo(cwd / spec.url)
-        return repo, _commit(repo, spec.ref, spec.display())
-    repo = _fetch(spec, cache_dir or default_cache_dir(), depth)
-    return repo, _commit(repo, "FETCH_HEAD", spec.display())
+@contextmanager
+def _resolved(
+    spec: GitSpec, *, cwd: Path, cache_dir: Path | None, depth: int
+) -> Iterator[tuple[git.Repo, git.Commit]]:
+    """The repository and the commit spec names; a remote one's cache stays locked meanwhile."""
+    if spec.url is None or not is_remote(spec.url):  # this repository, or one by path
+        repo = _local_repo(cwd if spec.url is None else cwd / spec.url)
+        yield repo, _commit(repo, spec.ref, spec.display())
+        return
+    folder = cache.repo_folder(cache_dir or default_cache_dir(), spec.url)
+    with cache.locked(folder, spec.display()) as usable:
+        repo = git.Repo(folder) if usable else git.Repo.init(folder, bare=True, mkdir=True)
+        ref = _fetch(repo, spec, depth)
+        yield repo, _commit(repo, ref, spec.display())
 
 
 def _local_repo(path: Path) -> git.Repo:
@@ -104,54 +115,59 @@ def _files_at(commit: git.Commit, spec: GitSpec) -> list[SourceFile]:
     except KeyError:
         return []
     if isinstance(obj, git.Blob):
-        return [SourceFile(spec.display(), decode_schema(obj.data_stream.read(), spec.display()))]
+        return [SourceFile(spec.display(), _blob_text(obj, spec.display()))]
     blobs = sorted(
         (str(b.path), b)
         for b in obj.traverse()
         if isinstance(b, git.Blob) and str(b.path).endswith(".prisma")
     )
     prefix = spec.display()[: -len(spec.path)]  # "[URL#]REF:"
-    return [
-        SourceFile(prefix + path, decode_schema(b.data_stream.read(), prefix + path)) for path, b in blobs
-    ]
+    return [SourceFile(prefix + path, _blob_text(b, prefix + path)) for path, b in blobs]
 
 
-def _fetch(spec: GitSpec, cache_dir: Path, depth: int) -> git.Repo:
+def _blob_text(blob: git.Blob, display: str) -> str:
+    error = files.too_big(display, blob.size)
+    if error:
+        raise error
+    return decode_schema(blob.data_stream.read(), display)
+
+
+def _fetch(repo: git.Repo, spec: GitSpec, depth: int) -> str:
+    """Fetch spec's ref into a ref of its own, within the time limit; returns that ref."""
     assert spec.url is not None
-    folder = cache_dir / "repos" / (hashlib.sha256(spec.url.encode()).hexdigest()[:16] + ".git")
-    repo = git.Repo(folder) if (folder / "HEAD").exists() else git.Repo.init(folder, bare=True, mkdir=True)
-    token = os.environ.get("PRISMA_LINT_TOKEN") or os.environ.get("GITHUB_TOKEN")
-    env = _auth_env(token) if token and spec.url.startswith("https://") else {}
+    target = cache.private_ref(spec.ref)
+    args = ["--quiet", "--no-tags", "--no-write-fetch-head", f"--depth={depth}"]
+    limit = gitenv.timeout()
+    start = time.monotonic()
     try:
-        repo.git.fetch("--quiet", "--no-tags", f"--depth={depth}", "--", spec.url, spec.ref, env=env)
+        repo.git.fetch(
+            *args,
+            "--",
+            spec.url,
+            f"+{spec.ref}:{target}",
+            env=gitenv.fetch_env(spec.url),
+            kill_after_timeout=limit,
+        )
     except git.GitCommandError as err:
-        raise SourceError(_scrub(f"{spec.display()}: git fetch failed: {_stderr(err)}", token)) from None
-    return repo
-
-
-def _auth_env(token: str) -> dict[str, str]:
-    """Pass the token as an HTTP header through git's config environment (git 2.31+)."""
-    basic = base64.b64encode(f"x-access-token:{token}".encode()).decode()
-    return {
-        **os.environ,
-        "GIT_CONFIG_COUNT": "1",
-        "GIT_CONFIG_KEY_0": "http.extraHeader",
-        "GIT_CONFIG_VALUE_0": f"Authorization: Basic {basic}",
-        "GIT_TERMINAL_PROMPT": "0",
-    }
+        if time.monotonic() - start >= limit:
+            why = f"no answer within {limit:g} s from {gitenv.host_of(spec.url)} (PRISMA_LINT_GIT_TIMEOUT)"
+        else:
+            why = f"git fetch failed: {_stderr(err)}"
+        raise SourceError(_scrub(f"{spec.display()}: {why}")) from None
+    return target
 
 
 def _stderr(err: git.GitCommandError) -> str:
     text = (err.stderr or "").strip().replace("stderr: ", "").strip("'\" \n")
-    return " ".join(redact(word) for word in text.split()) or f"exit status {err.status}"
+    return redact(" ".join(text.split())) or f"exit status {err.status}"
 
 
-def _scrub(message: str, token: str | None) -> str:
+def _scrub(message: str) -> str:
     """Belt and braces: no message ever carries the token, in clear or encoded."""
-    if not token:
+    secret = gitenv.token()
+    if not secret:
         return message
-    basic = base64.b64encode(f"x-access-token:{token}".encode()).decode()
-    return message.replace(token, "***").replace(basic, "***")
+    return scrub_secret(scrub_secret(message, secret), gitenv.basic_auth(secret))
 
 
 def repo_path(path: Path, *, cwd: Path) -> str:

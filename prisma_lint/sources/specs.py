@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from prisma_lint.errors import SourceError
+from prisma_lint.sources.redact import redact
 
 SCP_LIKE = re.compile(r"^[\w.-]+@[\w.-]+:")  # git@github.com:org/repo.git
 
@@ -43,14 +44,20 @@ def parse_spec(text: str, cwd: Path | None = None) -> GitSpec | None:
         return None
     url: str | None = None
     rest = text
+    if "://" in text and "#" not in text:
+        raise SourceError(
+            f"{redact(text)}: a repository URL needs #REF:PATH, e.g. URL#main:prisma/schema.prisma"
+        )
     if "#" in text:
         url, rest = text.rsplit("#", 1)
         check_url(url)
     ref, sep, path = rest.partition(":")
     if not sep or not ref or not path:
-        raise SourceError(f"{text}: expected REF:PATH or URL#REF:PATH, e.g. origin/main:prisma/schema.prisma")
+        raise SourceError(
+            f"{redact(text)}: expected REF:PATH or URL#REF:PATH, e.g. origin/main:prisma/schema.prisma"
+        )
     if ref.startswith("-") or path.startswith("-"):
-        raise SourceError(f"{text}: a ref or path may not start with '-'")
+        raise SourceError(f"{redact(text)}: a ref or path may not start with '-'")
     return GitSpec(url, ref, path.strip("/"))
 
 
@@ -62,17 +69,12 @@ def check_url(url: str) -> None:
         raise SourceError(f"{redact(url)}: remote helper transports (such as ext::) are not allowed")
     if url.startswith("file://"):
         if os.environ.get("PRISMA_LINT_ALLOW_FILE_URLS") != "1":
-            raise SourceError(f"{url}: file:// URLs are not allowed; give the repository's path instead")
+            raise SourceError(
+                f"{redact(url)}: file:// URLs are not allowed; give the repository's path instead"
+            )
         return
     if "://" in url and not url.startswith(("https://", "ssh://")):
         raise SourceError(f"{redact(url)}: only https://, ssh:// and git@host: URLs, or a local path")
-
-
-def redact(url: str | None) -> str:
-    """The URL without any user:password@ part."""
-    if not url:
-        return ""
-    return re.sub(r"^(\w+://)[^/@]*@", r"\1", url)
 
 
 def is_remote(url: str) -> bool:

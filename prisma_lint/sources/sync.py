@@ -67,10 +67,12 @@ def _write_steps(wanted: dict[Path, bytes]) -> list[Step]:
 
 
 def _relative(display: str, root: str) -> str:
-    prefix = root.rstrip("/") + "/"
-    if not display.startswith(prefix):
+    """display's path below root; both normalised (`./canon` reads as `canon/...`)."""
+    prefix = os.path.normpath(root).rstrip("/") + "/" if ":" not in root else root.rstrip("/") + "/"
+    name = os.path.normpath(display) if ":" not in display else display
+    if not name.startswith(prefix):
         raise SourceError(f"{display}: not under {root}")
-    return display[len(prefix) :]
+    return name[len(prefix) :]
 
 
 def _inside(portal: Path, relative: str) -> Path:

@@ -1,0 +1,85 @@
+"""Writing to the terminal: colour, and text from the repository made safe for a CI log."""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from prisma_lint.errors import PrismaLintError, SchemaSyntaxError
+from prisma_lint.report.diagnostics import render_diagnostics
+from prisma_lint.sources.redact import redact
+
+COLORS = {
+    "error": "red",
+    "warning": "yellow",
+    "notice": "cyan",
+    "location": "bright_white",
+    "gutter": "blue",
+    "added": "green",
+    "removed": "red",
+    "ok": "green",
+}
+
+
+def color_enabled(stream: Any = None) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    stream = stream or sys.stdout
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def make_style(enabled: bool) -> Callable[[str, str], str]:
+    def style(text: str, role: str) -> str:
+        if not enabled or role not in COLORS:
+            return text
+        return click.style(text, fg=COLORS[role], bold=role in ("error", "location"))
+
+    return style
+
+
+def for_the_log(text: str, stream: Any) -> str:
+    """Under GitHub Actions, text that the runner will not run as workflow commands.
+
+    File names and messages come from the repository, which a pull request
+    controls: a name holding a newline and `::add-mask::...` would otherwise be
+    run. Text with `::` in it is wrapped in `::stop-commands::`. Stderr always
+    is (a step may save it and print it later); stdout not when it goes to a
+    regular file (`>> $GITHUB_STEP_SUMMARY`), which the runner never reads.
+    """
+    if os.environ.get("GITHUB_ACTIONS") != "true" or "::" not in text:
+        return text
+    if stream is not sys.stderr and _is_file(stream):
+        return text
+    import secrets
+
+    token = secrets.token_hex(16)
+    end = "" if text.endswith("\n") else "\n"
+    return f"::stop-commands::{token}\n{text}{end}::{token}::\n"
+
+
+def _is_file(stream: Any) -> bool:
+    try:
+        return stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
+def say(text: str, *, err: bool = False, nl: bool = True) -> None:
+    """click.echo for text that holds names or messages from the repository."""
+    stream = sys.stderr if err else sys.stdout
+    click.echo(for_the_log(text + ("\n" if nl else ""), stream), err=err, nl=False)
+
+
+def print_error(err: PrismaLintError) -> None:
+    """Print an error the way its kind deserves, on stderr."""
+    style = make_style(color_enabled(sys.stderr))
+    if isinstance(err, SchemaSyntaxError):
+        say(render_diagnostics(err.diagnostics, style), err=True)
+    else:
+        say(f"{style('error', 'error')}: {redact(str(err))}", err=True)
