@@ -1,22 +1,35 @@
-"""Run action.yml the way the GitHub runner does, for tests.
+"""Run action.yml, and workflows that use it, the way the GitHub runner does, for tests.
 
 Loads the composite action, evaluates the `${{ }}` expressions it uses,
-provides the runner's files and variables (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY,
-GITHUB_WORKSPACE, RUNNER_TEMP, github.action_path, ...), and runs each `run:`
-step with `bash --noprofile --norc -eo pipefail`, as the runner does for
-`shell: bash`. Step outputs feed later expressions and the action's outputs.
+provides the runner's files and variables (GITHUB_OUTPUT, GITHUB_ENV,
+GITHUB_PATH, GITHUB_STEP_SUMMARY, GITHUB_WORKSPACE, RUNNER_TEMP, RUNNER_OS,
+github.action_path, github.event, ...), and runs each `run:` step with
+`bash --noprofile --norc -eo pipefail`, as the runner does for `shell: bash`.
+Step outputs feed later expressions and the action's outputs; what a step
+appends to GITHUB_ENV and GITHUB_PATH reaches every later step of the job, as
+on the runner, so a test can see what the action leaves behind.
 
-One step is stood in: `actions/setup-python` is replaced by the interpreter
-running the tests (put first on PATH as `python`), since the runner's Python
-downloads are not reachable here.
+Actions that cannot run here are stood in, each doing what the real one does
+to the job:
+- actions/setup-python: puts the test interpreter first on PATH (GITHUB_PATH).
+- astral-sh/setup-uv: hands over the uv of the test venv (the same release the
+  action pins) as its `uv-path` output, and exports what v10 exports:
+  UV_PYTHON_INSTALL_DIR always, UV_CACHE_DIR when caching, and its folders on
+  PATH unless UV_NO_MODIFY_PATH is set.
+- actions/checkout: the workspace is already checked out.
+- github/codeql-action/upload-sarif: validates the file against the SARIF 2.1.0
+  schema and records it; a missing or invalid file fails the step.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import shutil
 import subprocess
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +38,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 TOKEN = re.compile(r"\s*(?:(\|\||&&|==|!=|\(|\)|!)|'((?:[^']|'')*)'|([A-Za-z_][\w.-]*))")
+SETUP_UV_SHA = "20cfd1bf945f4377ade1205e4dbc17946fc9a30d"
+# To watch a test fail on an older action: PRISMA_LINT_TEST_ACTION=/old/checkout/action.yml
+ACTION = Path(os.environ.get("PRISMA_LINT_TEST_ACTION") or ROOT / "action.yml")
 
 
 @dataclass
@@ -33,13 +49,17 @@ class ActionRun:
     stdout: str  # what all steps printed (annotations are lines of it)
     stderr: str
     summary: str  # everything written to $GITHUB_STEP_SUMMARY
-    outputs: dict[str, str]  # the action's outputs
+    outputs: dict[str, str]  # the action's outputs (of the last use of the action in a job)
     steps: dict[str, dict[str, str]] = field(default_factory=dict)
     ran: list[str] = field(default_factory=list)  # names of the steps that ran
+    exported: dict[str, str] = field(default_factory=dict)  # GITHUB_ENV: seen by every later step
+    path_added: list[str] = field(default_factory=list)  # GITHUB_PATH: first on PATH for later steps
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time of each step, by name
+    uploads: list[dict[str, Any]] = field(default_factory=list)  # SARIF files the upload stand-in took
 
 
 class Expressions:
-    """The subset of GitHub's expression language that action.yml uses."""
+    """The subset of GitHub's expression language that action.yml and the documented workflows use."""
 
     def __init__(self, context: dict[str, Any], failed: bool) -> None:
         self.context = context
@@ -118,55 +138,210 @@ def _string(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+class Job:
+    """One job on one runner: the state its steps share (exports, PATH, results)."""
+
+    def __init__(
+        self,
+        workspace: Path,
+        runner_temp: Path,
+        env: dict[str, str] | None = None,
+        secrets: dict[str, str] | None = None,
+    ) -> None:
+        self.workspace, self.runner_temp = workspace, runner_temp
+        self.base_env = {
+            **os.environ,
+            **(env or {}),
+            "GITHUB_WORKSPACE": str(workspace),
+            "RUNNER_TEMP": str(runner_temp),
+            "GITHUB_ACTIONS": "true",
+            "CI": "true",
+        }
+        self.base_env.setdefault("RUNNER_OS", "Linux")
+        self.base_env.setdefault("RUNNER_ENVIRONMENT", "github-hosted")
+        event_path = self.base_env.get("GITHUB_EVENT_PATH")
+        self.github: dict[str, Any] = {
+            "token": "ghs_harness-default-token",
+            "workspace": str(workspace),
+            "repository": self.base_env.get("GITHUB_REPOSITORY", ""),
+            "event_name": self.base_env.get("GITHUB_EVENT_NAME", "pull_request"),
+            "event": json.loads(Path(event_path).read_text()) if event_path else {},
+            "action_ref": "",
+        }
+        self.secrets = secrets or {}
+        self.result = ActionRun(0, "", "", "", {})
+        self.counter = 0
+
+    def env(self, step_env: dict[str, str]) -> dict[str, str]:
+        """What a step's process sees: the runner's variables, the job's exports and PATH, the step's env."""
+        path = os.pathsep.join([*reversed(self.result.path_added), self.base_env["PATH"]])
+        return {**self.base_env, **self.result.exported, **step_env, "PATH": path}
+
+    def context(self, **extra: Any) -> dict[str, Any]:
+        return {
+            "github": self.github,
+            "runner": {"temp": str(self.runner_temp), "os": self.base_env["RUNNER_OS"]},
+            "secrets": self.secrets,
+            **extra,
+        }
+
+    def run_steps(self, steps: list[dict[str, Any]], context: dict[str, Any]) -> None:
+        """Run steps in order; `context` holds their `steps` (and, in an action, `inputs`)."""
+        for index, step in enumerate(steps):
+            exprs = Expressions(context, failed=self.result.status != 0)
+            condition = str(step.get("if", "success()")).replace("${{", "").replace("}}", "")
+            if not exprs.evaluate(condition):
+                continue
+            name = step.get("name") or step.get("uses") or f"step {index}"
+            self.result.ran.append(name)
+            started = time.perf_counter()
+            step_env = {k: exprs.substitute(str(v)) for k, v in step.get("env", {}).items()}
+            if "uses" in step:
+                inputs = {k: exprs.substitute(str(v)) for k, v in step.get("with", {}).items()}
+                outputs = self._uses(step["uses"], inputs, step_env)
+            else:
+                outputs = self._run(step, exprs, step_env)
+            self.result.seconds[name] = self.result.seconds.get(name, 0.0) + time.perf_counter() - started
+            if "id" in step:
+                context["steps"][step["id"]] = {"outputs": outputs}
+                self.result.steps[step["id"]] = outputs
+
+    def _uses(self, uses: str, inputs: dict[str, str], step_env: dict[str, str]) -> dict[str, str]:
+        name, _, ref = uses.partition("@")
+        if uses == "./" or name == "acme/prisma-lint":  # this repository's action, as a workflow uses it
+            return self.run_action(ACTION, inputs, step_env)
+        assert len(ref) == 40 and all(c in "0123456789abcdef" for c in ref), f"{uses}: not pinned by SHA"
+        if name == "actions/checkout":
+            return {}
+        if name == "actions/setup-python":
+            self.result.path_added.append(str(_python_stand_in(self.runner_temp)))
+            return {"python-version": f"{sys.version_info.major}.{sys.version_info.minor}"}
+        if name == "astral-sh/setup-uv":
+            return self._setup_uv(ref, inputs, step_env)
+        if name == "github/codeql-action/upload-sarif":
+            return self._upload_sarif(inputs)
+        raise AssertionError(f"{uses}: no stand-in for this action")
+
+    def _setup_uv(self, ref: str, inputs: dict[str, str], step_env: dict[str, str]) -> dict[str, str]:
+        assert ref == SETUP_UV_SHA, "the stand-in does what setup-uv v10.0.1 does"
+        uv = shutil.which("uv", path=str(Path(sys.executable).parent))
+        assert uv, "uv is in the test extra"
+        version = subprocess.run([uv, "--version"], capture_output=True, text=True, check=True).stdout
+        assert version.split()[1] == inputs["version"], "the test venv's uv is the release the action pins"
+        temp = str(self.runner_temp)
+        self.result.exported.setdefault("UV_PYTHON_INSTALL_DIR", f"{temp}/uv-python-dir")
+        caching = inputs.get("enable-cache", "auto") == "true" or (
+            inputs.get("enable-cache", "auto") == "auto"
+            and self.github["event_name"] != "pull_request_target"
+        )
+        if caching:
+            self.result.exported.setdefault("UV_CACHE_DIR", f"{temp}/setup-uv-cache")
+        if "UV_NO_MODIFY_PATH" not in {**self.env({}), **step_env}:
+            home = self.base_env.get("HOME", "")
+            self.result.path_added += [str(Path(uv).parent), f"{home}/.local/bin", f"{temp}/uv-python-dir"]
+        return {"uv-path": uv, "uvx-path": str(Path(uv).parent / "uvx"), "uv-version": version.split()[1]}
+
+    def _upload_sarif(self, inputs: dict[str, str]) -> dict[str, str]:
+        import jsonschema
+
+        path = Path(inputs.get("sarif_file", "results.sarif"))
+        path = path if path.is_absolute() else self.workspace / path
+        schema = json.loads((ROOT / "tests/schemas/sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+        try:
+            document = json.loads(path.read_text(encoding="utf-8"))
+            jsonschema.validate(document, schema)
+        except (OSError, ValueError, jsonschema.ValidationError) as err:
+            self.result.stdout += f"::error::upload-sarif: {path}: {err}\n"
+            self.result.status = self.result.status or 1
+            return {}
+        self.result.uploads.append(document)
+        return {"sarif-id": str(len(self.result.uploads))}
+
+    def run_action(self, action: Path, given: dict[str, str], step_env: dict[str, str]) -> dict[str, str]:
+        spec = yaml.safe_load(action.read_text(encoding="utf-8"))
+        defaults = {name: str(meta.get("default", "")) for name, meta in spec["inputs"].items()}
+        unknown = set(given) - set(defaults)
+        assert not unknown, f"inputs the action does not have: {unknown}"
+        github = {**self.github, "action_path": str(action.parent)}
+        context = self.context(github=github, steps={})
+        context["inputs"] = {
+            k: Expressions(context, False).substitute(v) for k, v in {**defaults, **given}.items()
+        }
+        saved, self.base_env = (
+            self.base_env,
+            {**self.base_env, **step_env, "GITHUB_ACTION_PATH": str(action.parent)},
+        )
+        try:
+            self.run_steps(spec["runs"]["steps"], context)
+        finally:
+            self.base_env = saved
+        final = Expressions(context, failed=self.result.status != 0)
+        outputs = {name: final.substitute(meta["value"]) for name, meta in spec["outputs"].items()}
+        self.result.outputs = outputs
+        return outputs
+
+    def _run(self, step: dict[str, Any], exprs: Expressions, step_env: dict[str, str]) -> dict[str, str]:
+        assert step.get("shell", "bash") == "bash", "every run step uses bash"
+        assert "${{" not in step["run"], "no expressions inside run scripts: values go through env"
+        self.counter += 1
+        files = {
+            kind: self.runner_temp / f"{kind}-{os.getpid()}-{self.counter}"
+            for kind in ("output", "env", "path", "summary")
+        }
+        for file in files.values():
+            file.write_text("")
+        script = self.runner_temp / f"step-{os.getpid()}-{self.counter}.sh"
+        script.write_text(step["run"])
+        env = {
+            **self.env(step_env),
+            "GITHUB_OUTPUT": str(files["output"]),
+            "GITHUB_ENV": str(files["env"]),
+            "GITHUB_PATH": str(files["path"]),
+            "GITHUB_STEP_SUMMARY": str(files["summary"]),
+        }
+        cwd = self.workspace / exprs.substitute(str(step.get("working-directory", ".")))
+        proc = subprocess.run(
+            ["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)],
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        self.result.stdout += proc.stdout
+        self.result.stderr += proc.stderr
+        self.result.summary += files["summary"].read_text()
+        self.result.exported.update(_parse_outputs(files["env"].read_text()))
+        self.result.path_added += [line for line in files["path"].read_text().splitlines() if line]
+        if proc.returncode != 0 and self.result.status == 0:
+            self.result.status = proc.returncode
+        return _parse_outputs(files["output"].read_text())
+
+
 def run_action(
     inputs: dict[str, str],
     workspace: Path,
     runner_temp: Path,
     env: dict[str, str] | None = None,
-    action: Path = ROOT / "action.yml",
+    action: Path = ACTION,
 ) -> ActionRun:
-    spec = yaml.safe_load(action.read_text(encoding="utf-8"))
-    defaults = {name: str(meta.get("default", "")) for name, meta in spec["inputs"].items()}
-    context: dict[str, Any] = {
-        "github": {
-            "action_path": str(action.parent),
-            "token": "ghs_harness-default-token",
-            "workspace": str(workspace),
-        },
-        "runner": {"temp": str(runner_temp)},
-        "steps": {},
-    }
-    context["inputs"] = {
-        k: Expressions(context, False).substitute(v) for k, v in {**defaults, **inputs}.items()
-    }
-    python_bin = _python_stand_in(runner_temp)
-    base_env = {
-        **os.environ,
-        **(env or {}),
-        "GITHUB_WORKSPACE": str(workspace),
-        "RUNNER_TEMP": str(runner_temp),
-        "GITHUB_ACTION_PATH": str(action.parent),
-        "GITHUB_ACTIONS": "true",
-        "CI": "true",
-        "PATH": f"{python_bin}{os.pathsep}{os.environ['PATH']}",
-    }
-    result = ActionRun(0, "", "", "", {})
-    for index, step in enumerate(spec["runs"]["steps"]):
-        exprs = Expressions(context, failed=result.status != 0)
-        condition = step.get("if", "success()")
-        if not exprs.evaluate(str(condition).replace("${{", "").replace("}}", "")):
-            continue
-        result.ran.append(step.get("name", f"step {index}"))
-        if "uses" in step:
-            assert "actions/setup-python@" in step["uses"], step["uses"]  # the only action used: stood in
-            continue
-        outputs = _run_step(step, exprs, base_env, workspace, runner_temp, index, result)
-        if "id" in step:
-            context["steps"][step["id"]] = {"outputs": outputs}
-            result.steps[step["id"]] = outputs
-    final = Expressions(context, failed=result.status != 0)
-    result.outputs = {name: final.substitute(meta["value"]) for name, meta in spec["outputs"].items()}
-    return result
+    """A job whose only step uses the action with these inputs."""
+    job = Job(workspace, runner_temp, env)
+    job.run_action(action, inputs, {})
+    return job.result
+
+
+def run_job(
+    steps: list[dict[str, Any]],
+    workspace: Path,
+    runner_temp: Path,
+    env: dict[str, str] | None = None,
+    secrets: dict[str, str] | None = None,
+) -> ActionRun:
+    """The steps of a workflow job; `uses: ./` or `acme/prisma-lint@...` runs this repository's action."""
+    job = Job(workspace, runner_temp, env, secrets)
+    job.run_steps(steps, job.context(steps={}))
+    return job.result
 
 
 def _python_stand_in(runner_temp: Path) -> Path:
@@ -179,47 +354,8 @@ def _python_stand_in(runner_temp: Path) -> Path:
     return folder
 
 
-def _run_step(  # noqa: PLR0917 - one call site, each argument a different part of the runner's state
-    step: dict[str, Any],
-    exprs: Expressions,
-    base_env: dict[str, str],
-    workspace: Path,
-    runner_temp: Path,
-    index: int,
-    result: ActionRun,
-) -> dict[str, str]:
-    assert step.get("shell") == "bash", "every run step declares shell: bash"
-    assert "${{" not in step["run"], "no expressions inside run scripts: values go through env"
-    output_file, summary_file = runner_temp / f"output-{index}", runner_temp / f"summary-{index}"
-    output_file.write_text("")
-    summary_file.write_text("")
-    script = runner_temp / f"step-{index}.sh"
-    script.write_text(step["run"])
-    env = {
-        **base_env,
-        **{k: exprs.substitute(str(v)) for k, v in step.get("env", {}).items()},
-        "GITHUB_OUTPUT": str(output_file),
-        "GITHUB_STEP_SUMMARY": str(summary_file),
-    }
-    cwd = workspace / exprs.substitute(str(step.get("working-directory", ".")))
-    proc = subprocess.run(
-        ["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    result.stdout += proc.stdout
-    result.stderr += proc.stderr
-    result.summary += summary_file.read_text()
-    if proc.returncode != 0 and result.status == 0:
-        result.status = proc.returncode
-    return _parse_outputs(output_file.read_text())
-
-
 def _parse_outputs(text: str) -> dict[str, str]:
-    """GITHUB_OUTPUT's format: name=value lines, and name<<DELIMITER blocks."""
+    """GITHUB_OUTPUT's (and GITHUB_ENV's) format: name=value lines, and name<<DELIMITER blocks."""
     outputs: dict[str, str] = {}
     lines = iter(text.splitlines())
     for line in lines:

@@ -21,7 +21,7 @@ from tests.gitrepos import SCHEMA, admin_repo, git, portal_repo, version
 
 @pytest.fixture(scope="module")
 def runner_temp(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Shared by the scenarios, so the install step builds prisma-lint once, like a cached runner."""
+    """Shared by the scenarios, like a runner whose uv cache (setup-uv's) is warm."""
     return tmp_path_factory.mktemp("runner-temp")
 
 
@@ -61,8 +61,12 @@ def test_clean_copy(tmp_path: Path, runner_temp: Path, admin: dict[str, object])
         "drift": "false",
         "verdict": "clean",
         "changes": "0",
-        "report": str(runner_temp / "prisma-lint" / "report.json"),
+        "report": run.outputs["report"],
+        "sarif": "",
     }
+    report = Path(run.outputs["report"])
+    assert report.name == "report.json" and report.parent.parent.parent == runner_temp
+    assert json.loads(report.read_text())["drift"] is False
     assert annotations(run) == []
     assert run.summary.startswith("## ✅ prisma-lint: no drift")
     assert "Comment on the pull request" not in run.ran  # comment defaults to false
@@ -103,7 +107,7 @@ def test_invalid_schema(tmp_path: Path, runner_temp: Path, admin: dict[str, obje
     portal = portal_repo(tmp_path / "portal", version(2).replace("field1 String?", "field1 String!"))
     run = act(portal, runner_temp, {"canonical": str(admin["canonical"]), "portal": SCHEMA})
     assert run.status == 2
-    assert run.outputs == {"drift": "false", "verdict": "error", "changes": "0", "report": ""}
+    assert run.outputs == {"drift": "false", "verdict": "error", "changes": "0", "report": "", "sarif": ""}
     assert f"{SCHEMA}:7:10: error: Fields are required by default" in run.stderr
     assert "::error title=prisma-lint::prisma-lint could not check the schema; see the log." in annotations(
         run
@@ -177,7 +181,7 @@ def test_no_comment_outside_a_pull_request(tmp_path: Path) -> None:
 
 
 def test_action_yaml_rules() -> None:
-    """Every run step uses bash and no expression; setup-python is pinned by full SHA."""
+    """Every run step uses bash and no expression; the one action used is pinned by full SHA."""
     import yaml
 
     spec = yaml.safe_load((Path(__file__).resolve().parents[1] / "action.yml").read_text())
@@ -186,6 +190,6 @@ def test_action_yaml_rules() -> None:
             assert step["shell"] == "bash" and "${{" not in step["run"]
         else:
             name, _, ref = step["uses"].partition("@")
-            assert name == "actions/setup-python" and len(ref) == 40
-    assert set(spec["outputs"]) == {"drift", "verdict", "changes", "report"}
+            assert name == "astral-sh/setup-uv" and len(ref) == 40
+    assert set(spec["outputs"]) == {"drift", "verdict", "changes", "report", "sarif"}
     assert {"icon", "color"} <= set(spec["branding"])
