@@ -257,8 +257,14 @@ class Job:
         self.result.uploads.append(document)
         return {"sarif-id": str(len(self.result.uploads))}
 
-    def run_action(self, action: Path, given: dict[str, str], step_env: dict[str, str]) -> dict[str, str]:
+    def run_action(
+        self, action: Path, given: dict[str, str], step_env: dict[str, str], until: str | None = None
+    ) -> dict[str, str]:
+        """Run the composite action; `until` stops after the step of that name (benchmarks/install.py)."""
         spec = yaml.safe_load(action.read_text(encoding="utf-8"))
+        steps = spec["runs"]["steps"]
+        if until is not None:
+            steps = steps[: [step.get("name") for step in steps].index(until) + 1]
         defaults = {name: str(meta.get("default", "")) for name, meta in spec["inputs"].items()}
         unknown = set(given) - set(defaults)
         assert not unknown, f"inputs the action does not have: {unknown}"
@@ -272,7 +278,7 @@ class Job:
             {**self.base_env, **step_env, "GITHUB_ACTION_PATH": str(action.parent)},
         )
         try:
-            self.run_steps(spec["runs"]["steps"], context)
+            self.run_steps(steps, context)
         finally:
             self.base_env = saved
         final = Expressions(context, failed=self.result.status != 0)
@@ -323,11 +329,13 @@ def run_action(
     workspace: Path,
     runner_temp: Path,
     env: dict[str, str] | None = None,
+    *,
     action: Path = ACTION,
+    until: str | None = None,
 ) -> ActionRun:
     """A job whose only step uses the action with these inputs."""
     job = Job(workspace, runner_temp, env)
-    job.run_action(action, inputs, {})
+    job.run_action(action, inputs, {}, until)
     return job.result
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from prisma_lint import __version__
 from prisma_lint.github import comment as ghcomment
 from tests.action_runner import ActionRun, run_action
 from tests.fake_github import FakeGitHub
@@ -68,6 +69,7 @@ def test_clean_copy(tmp_path: Path, runner_temp: Path, admin: dict[str, object])
     assert report.name == "report.json" and report.parent.parent.parent == runner_temp
     assert json.loads(report.read_text())["drift"] is False
     assert annotations(run) == []
+    assert f"prisma-lint {__version__}\n" in run.stdout  # the action runs the version of its own ref
     assert run.summary.startswith("## ✅ prisma-lint: no drift")
     assert "Comment on the pull request" not in run.ran  # comment defaults to false
 
