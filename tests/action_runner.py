@@ -167,6 +167,7 @@ class Job:
             "event_name": self.base_env.get("GITHUB_EVENT_NAME", "pull_request"),
             "event": json.loads(Path(event_path).read_text()) if event_path else {},
             "action_ref": "",
+            "base_ref": self.base_env.get("GITHUB_BASE_REF", ""),
         }
         self.secrets = secrets or {}
         self.result = ActionRun(0, "", "", "", {})
@@ -195,9 +196,9 @@ class Job:
             name = step.get("name") or step.get("uses") or f"step {index}"
             self.result.ran.append(name)
             started = time.perf_counter()
-            step_env = {k: exprs.substitute(str(v)) for k, v in step.get("env", {}).items()}
+            step_env = {k: exprs.substitute(_string(v)) for k, v in step.get("env", {}).items()}
             if "uses" in step:
-                inputs = {k: exprs.substitute(str(v)) for k, v in step.get("with", {}).items()}
+                inputs = {k: exprs.substitute(_string(v)) for k, v in step.get("with", {}).items()}
                 outputs = self._uses(step["uses"], inputs, step_env)
             else:
                 outputs = self._run(step, exprs, step_env)
