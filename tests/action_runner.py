@@ -9,26 +9,15 @@ Step outputs feed later expressions and the action's outputs; what a step
 appends to GITHUB_ENV and GITHUB_PATH reaches every later step of the job, as
 on the runner, so a test can see what the action leaves behind.
 
-Actions that cannot run here are stood in, each doing what the real one does
-to the job:
-- actions/setup-python: puts the test interpreter first on PATH (GITHUB_PATH).
-- astral-sh/setup-uv: hands over the uv of the test venv (the same release the
-  action pins) as its `uv-path` output, and exports what v10 exports:
-  UV_PYTHON_INSTALL_DIR always, UV_CACHE_DIR when caching, and its folders on
-  PATH unless UV_NO_MODIFY_PATH is set.
-- actions/checkout: the workspace is already checked out.
-- github/codeql-action/upload-sarif: validates the file against the SARIF 2.1.0
-  schema and records it; a missing or invalid file fails the step.
+Actions that cannot run here are stood in (tests/action_standins.py), each
+doing to the job what the real one does.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import re
-import shutil
 import subprocess
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,9 +25,10 @@ from typing import Any
 
 import yaml
 
+from tests import action_standins as standins
+from tests.action_expressions import Expressions, as_string
+
 ROOT = Path(__file__).resolve().parents[1]
-TOKEN = re.compile(r"\s*(?:(\|\||&&|==|!=|\(|\)|!)|'((?:[^']|'')*)'|([A-Za-z_][\w.-]*))")
-SETUP_UV_SHA = "20cfd1bf945f4377ade1205e4dbc17946fc9a30d"
 # To watch a test fail on an older action: PRISMA_LINT_TEST_ACTION=/old/checkout/action.yml
 ACTION = Path(os.environ.get("PRISMA_LINT_TEST_ACTION") or ROOT / "action.yml")
 
@@ -56,86 +46,7 @@ class ActionRun:
     path_added: list[str] = field(default_factory=list)  # GITHUB_PATH: first on PATH for later steps
     seconds: dict[str, float] = field(default_factory=dict)  # wall time of each step, by name
     uploads: list[dict[str, Any]] = field(default_factory=list)  # SARIF files the upload stand-in took
-
-
-class Expressions:
-    """The subset of GitHub's expression language that action.yml and the documented workflows use."""
-
-    def __init__(self, context: dict[str, Any], failed: bool) -> None:
-        self.context = context
-        self.failed = failed
-
-    def substitute(self, text: str) -> str:
-        return re.sub(r"\$\{\{(.*?)\}\}", lambda m: _string(self.evaluate(m.group(1))), text)
-
-    def evaluate(self, source: str) -> Any:
-        """Tokens are (kind, text): kind is "op", "str" or "name"."""
-        self.tokens: list[tuple[str, str]] = []
-        for match in TOKEN.finditer(source.strip()):
-            op, literal, name = match.groups()
-            kind = "op" if op else "str" if literal is not None else "name"
-            self.tokens.append((kind, op or (literal if literal is not None else name)))
-        self.pos = 0
-        value = self._or()
-        assert self.pos == len(self.tokens), f"cannot evaluate {source!r}"
-        return value
-
-    def _peek(self) -> str | None:
-        if self.pos < len(self.tokens) and self.tokens[self.pos][0] == "op":
-            return self.tokens[self.pos][1]
-        return None
-
-    def _or(self) -> Any:
-        value = self._and()
-        while self._peek() == "||":
-            self.pos += 1
-            right = self._and()
-            value = value or right
-        return value
-
-    def _and(self) -> Any:
-        value = self._compare()
-        while self._peek() == "&&":
-            self.pos += 1
-            right = self._compare()
-            value = value and right
-        return value
-
-    def _compare(self) -> Any:
-        left = self._unary()
-        op = self._peek()
-        if op in ("==", "!="):
-            self.pos += 1
-            right = self._unary()
-            equal = _string(left).lower() == _string(right).lower()  # GitHub compares strings loosely
-            return equal if op == "==" else not equal
-        return left
-
-    def _unary(self) -> Any:
-        kind, text = self.tokens[self.pos]
-        self.pos += 1
-        if kind == "op" and text == "!":
-            return not self._unary()
-        if kind == "op" and text == "(":
-            value = self._or()
-            self.pos += 1  # ")"
-            return value
-        if kind == "str":
-            return text.replace("''", "'")
-        name = text
-        if self._peek() == "(":  # a status function
-            self.pos += 2
-            return {"always": True, "success": not self.failed, "failure": self.failed}[name]
-        value: Any = self.context
-        for part in name.split("."):
-            value = value.get(part, "") if isinstance(value, dict) else ""
-        return value
-
-
-def _string(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return "" if value is None else str(value)
+    used: list[tuple[str, dict[str, str]]] = field(default_factory=list)  # stood-in actions and their inputs
 
 
 class Job:
@@ -196,9 +107,9 @@ class Job:
             name = step.get("name") or step.get("uses") or f"step {index}"
             self.result.ran.append(name)
             started = time.perf_counter()
-            step_env = {k: exprs.substitute(_string(v)) for k, v in step.get("env", {}).items()}
+            step_env = {k: exprs.substitute(as_string(v)) for k, v in step.get("env", {}).items()}
             if "uses" in step:
-                inputs = {k: exprs.substitute(_string(v)) for k, v in step.get("with", {}).items()}
+                inputs = {k: exprs.substitute(as_string(v)) for k, v in step.get("with", {}).items()}
                 outputs = self._uses(step["uses"], inputs, step_env)
             else:
                 outputs = self._run(step, exprs, step_env)
@@ -214,49 +125,14 @@ class Job:
         assert len(ref) == 40 and all(c in "0123456789abcdef" for c in ref), f"{uses}: not pinned by SHA"
         if name == "actions/checkout":
             return {}
+        self.result.used.append((name, inputs))
         if name == "actions/setup-python":
-            self.result.path_added.append(str(_python_stand_in(self.runner_temp)))
-            return {"python-version": f"{sys.version_info.major}.{sys.version_info.minor}"}
+            return standins.setup_python(self)
         if name == "astral-sh/setup-uv":
-            return self._setup_uv(ref, inputs, step_env)
+            return standins.setup_uv(self, ref, inputs, step_env)
         if name == "github/codeql-action/upload-sarif":
-            return self._upload_sarif(inputs)
+            return standins.upload_sarif(self, inputs)
         raise AssertionError(f"{uses}: no stand-in for this action")
-
-    def _setup_uv(self, ref: str, inputs: dict[str, str], step_env: dict[str, str]) -> dict[str, str]:
-        assert ref == SETUP_UV_SHA, "the stand-in does what setup-uv v10.0.1 does"
-        uv = shutil.which("uv", path=str(Path(sys.executable).parent))
-        assert uv, "uv is in the test extra"
-        version = subprocess.run([uv, "--version"], capture_output=True, text=True, check=True).stdout
-        assert version.split()[1] == inputs["version"], "the test venv's uv is the release the action pins"
-        temp = str(self.runner_temp)
-        self.result.exported.setdefault("UV_PYTHON_INSTALL_DIR", f"{temp}/uv-python-dir")
-        caching = inputs.get("enable-cache", "auto") == "true" or (
-            inputs.get("enable-cache", "auto") == "auto"
-            and self.github["event_name"] != "pull_request_target"
-        )
-        if caching:
-            self.result.exported.setdefault("UV_CACHE_DIR", f"{temp}/setup-uv-cache")
-        if "UV_NO_MODIFY_PATH" not in {**self.env({}), **step_env}:
-            home = self.base_env.get("HOME", "")
-            self.result.path_added += [str(Path(uv).parent), f"{home}/.local/bin", f"{temp}/uv-python-dir"]
-        return {"uv-path": uv, "uvx-path": str(Path(uv).parent / "uvx"), "uv-version": version.split()[1]}
-
-    def _upload_sarif(self, inputs: dict[str, str]) -> dict[str, str]:
-        import jsonschema
-
-        path = Path(inputs.get("sarif_file", "results.sarif"))
-        path = path if path.is_absolute() else self.workspace / path
-        schema = json.loads((ROOT / "tests/schemas/sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
-        try:
-            document = json.loads(path.read_text(encoding="utf-8"))
-            jsonschema.validate(document, schema)
-        except (OSError, ValueError, jsonschema.ValidationError) as err:
-            self.result.stdout += f"::error::upload-sarif: {path}: {err}\n"
-            self.result.status = self.result.status or 1
-            return {}
-        self.result.uploads.append(document)
-        return {"sarif-id": str(len(self.result.uploads))}
 
     def run_action(
         self, action: Path, given: dict[str, str], step_env: dict[str, str], until: str | None = None
@@ -351,16 +227,6 @@ def run_job(
     job = Job(workspace, runner_temp, env, secrets)
     job.run_steps(steps, job.context(steps={}))
     return job.result
-
-
-def _python_stand_in(runner_temp: Path) -> Path:
-    """`python` on PATH is the test interpreter: the stand-in for actions/setup-python."""
-    folder = runner_temp / "python-stand-in"
-    folder.mkdir(parents=True, exist_ok=True)
-    link = folder / "python"
-    if not link.exists():
-        link.symlink_to(sys.executable)
-    return folder
 
 
 def _parse_outputs(text: str) -> dict[str, str]:

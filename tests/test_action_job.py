@@ -16,7 +16,8 @@ from typing import Any
 
 import pytest
 
-from tests.action_runner import ROOT, SETUP_UV_SHA, ActionRun, run_action, run_job
+from tests.action_runner import ROOT, ActionRun, run_action, run_job
+from tests.action_standins import SETUP_UV_SHA
 from tests.gitrepos import SCHEMA, admin_repo, commit_file, git, init, portal_repo, version
 from tests.private_git import PrivateGitHost
 
@@ -105,6 +106,17 @@ def test_later_steps_see_the_original_path_and_python(
     # setup-uv v10 always exports these two (uv's own settings); nothing else changes.
     assert set(run.exported) <= {"UV_CACHE_DIR", "UV_PYTHON_INSTALL_DIR"}
     assert "VIRTUAL_ENV=" not in (tmp_path / "after.env").read_text()
+
+
+def test_the_uv_cache_is_keyed_on_the_actions_own_dependencies(
+    tmp_path: Path, runner_temp: Path, canonical: str
+) -> None:
+    portal = portal_repo(tmp_path / "portal", version(5))
+    run = run_action({"canonical": canonical, "portal": SCHEMA}, portal, runner_temp, base_env(tmp_path))
+    ((name, inputs),) = run.used
+    key = git(ROOT, "hash-object", "pyproject.toml")  # github.action_ref is empty in composite actions
+    assert (name, inputs["cache-suffix"]) == ("astral-sh/setup-uv", f"prisma-lint-{key}-")
+    assert inputs["enable-cache"] == "auto"  # off where caches may be poisoned (pull_request_target)
 
 
 def monorepo(path: Path) -> Path:
