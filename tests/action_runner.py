@@ -1,30 +1,36 @@
-"""Run action.yml the way the GitHub runner does, for tests.
+"""Run action.yml, and workflows that use it, the way the GitHub runner does, for tests.
 
 Loads the composite action, evaluates the `${{ }}` expressions it uses,
-provides the runner's files and variables (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY,
-GITHUB_WORKSPACE, RUNNER_TEMP, github.action_path, ...), and runs each `run:`
-step with `bash --noprofile --norc -eo pipefail`, as the runner does for
-`shell: bash`. Step outputs feed later expressions and the action's outputs.
+provides the runner's files and variables (GITHUB_OUTPUT, GITHUB_ENV,
+GITHUB_PATH, GITHUB_STEP_SUMMARY, GITHUB_WORKSPACE, RUNNER_TEMP, RUNNER_OS,
+github.action_path, github.event, ...), and runs each `run:` step with
+`bash --noprofile --norc -eo pipefail`, as the runner does for `shell: bash`.
+Step outputs feed later expressions and the action's outputs; what a step
+appends to GITHUB_ENV and GITHUB_PATH reaches every later step of the job, as
+on the runner, so a test can see what the action leaves behind.
 
-One step is stood in: `actions/setup-python` is replaced by the interpreter
-running the tests (put first on PATH as `python`), since the runner's Python
-downloads are not reachable here.
+Actions that cannot run here are stood in (tests/action_standins.py), each
+doing to the job what the real one does.
 """
 
 from __future__ import annotations
 
+import json
 import os
-import re
 import subprocess
-import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from tests import action_standins as standins
+from tests.action_expressions import Expressions, as_string
+
 ROOT = Path(__file__).resolve().parents[1]
-TOKEN = re.compile(r"\s*(?:(\|\||&&|==|!=|\(|\)|!)|'((?:[^']|'')*)'|([A-Za-z_][\w.-]*))")
+# To watch a test fail on an older action: PRISMA_LINT_TEST_ACTION=/old/checkout/action.yml
+ACTION = Path(os.environ.get("PRISMA_LINT_TEST_ACTION") or ROOT / "action.yml")
 
 
 @dataclass
@@ -33,89 +39,166 @@ class ActionRun:
     stdout: str  # what all steps printed (annotations are lines of it)
     stderr: str
     summary: str  # everything written to $GITHUB_STEP_SUMMARY
-    outputs: dict[str, str]  # the action's outputs
+    outputs: dict[str, str]  # the action's outputs (of the last use of the action in a job)
     steps: dict[str, dict[str, str]] = field(default_factory=dict)
     ran: list[str] = field(default_factory=list)  # names of the steps that ran
+    exported: dict[str, str] = field(default_factory=dict)  # GITHUB_ENV: seen by every later step
+    path_added: list[str] = field(default_factory=list)  # GITHUB_PATH: first on PATH for later steps
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time of each step, by name
+    uploads: list[dict[str, Any]] = field(default_factory=list)  # SARIF files the upload stand-in took
+    used: list[tuple[str, dict[str, str]]] = field(default_factory=list)  # stood-in actions and their inputs
 
 
-class Expressions:
-    """The subset of GitHub's expression language that action.yml uses."""
+class Job:
+    """One job on one runner: the state its steps share (exports, PATH, results)."""
 
-    def __init__(self, context: dict[str, Any], failed: bool) -> None:
-        self.context = context
-        self.failed = failed
+    def __init__(
+        self,
+        workspace: Path,
+        runner_temp: Path,
+        env: dict[str, str] | None = None,
+        secrets: dict[str, str] | None = None,
+    ) -> None:
+        self.workspace, self.runner_temp = workspace, runner_temp
+        self.base_env = {
+            **os.environ,
+            **(env or {}),
+            "GITHUB_WORKSPACE": str(workspace),
+            "RUNNER_TEMP": str(runner_temp),
+            "GITHUB_ACTIONS": "true",
+            "CI": "true",
+        }
+        self.base_env.setdefault("RUNNER_OS", "Linux")
+        self.base_env.setdefault("RUNNER_ENVIRONMENT", "github-hosted")
+        event_path = self.base_env.get("GITHUB_EVENT_PATH")
+        self.github: dict[str, Any] = {
+            "token": "ghs_harness-default-token",
+            "workspace": str(workspace),
+            "repository": self.base_env.get("GITHUB_REPOSITORY", ""),
+            "event_name": self.base_env.get("GITHUB_EVENT_NAME", "pull_request"),
+            "event": json.loads(Path(event_path).read_text()) if event_path else {},
+            "action_ref": "",
+            "base_ref": self.base_env.get("GITHUB_BASE_REF", ""),
+        }
+        self.secrets = secrets or {}
+        self.result = ActionRun(0, "", "", "", {})
+        self.counter = 0
 
-    def substitute(self, text: str) -> str:
-        return re.sub(r"\$\{\{(.*?)\}\}", lambda m: _string(self.evaluate(m.group(1))), text)
+    def env(self, step_env: dict[str, str]) -> dict[str, str]:
+        """What a step's process sees: the runner's variables, the job's exports and PATH, the step's env."""
+        path = os.pathsep.join([*reversed(self.result.path_added), self.base_env["PATH"]])
+        return {**self.base_env, **self.result.exported, **step_env, "PATH": path}
 
-    def evaluate(self, source: str) -> Any:
-        """Tokens are (kind, text): kind is "op", "str" or "name"."""
-        self.tokens: list[tuple[str, str]] = []
-        for match in TOKEN.finditer(source.strip()):
-            op, literal, name = match.groups()
-            kind = "op" if op else "str" if literal is not None else "name"
-            self.tokens.append((kind, op or (literal if literal is not None else name)))
-        self.pos = 0
-        value = self._or()
-        assert self.pos == len(self.tokens), f"cannot evaluate {source!r}"
-        return value
+    def context(self, **extra: Any) -> dict[str, Any]:
+        return {
+            "github": self.github,
+            "runner": {"temp": str(self.runner_temp), "os": self.base_env["RUNNER_OS"]},
+            "secrets": self.secrets,
+            **extra,
+        }
 
-    def _peek(self) -> str | None:
-        if self.pos < len(self.tokens) and self.tokens[self.pos][0] == "op":
-            return self.tokens[self.pos][1]
-        return None
+    def run_steps(self, steps: list[dict[str, Any]], context: dict[str, Any]) -> None:
+        """Run steps in order; `context` holds their `steps` (and, in an action, `inputs`)."""
+        for index, step in enumerate(steps):
+            exprs = Expressions(context, failed=self.result.status != 0)
+            condition = str(step.get("if", "success()")).replace("${{", "").replace("}}", "")
+            if not exprs.evaluate(condition):
+                continue
+            name = step.get("name") or step.get("uses") or f"step {index}"
+            self.result.ran.append(name)
+            started = time.perf_counter()
+            step_env = {k: exprs.substitute(as_string(v)) for k, v in step.get("env", {}).items()}
+            if "uses" in step:
+                inputs = {k: exprs.substitute(as_string(v)) for k, v in step.get("with", {}).items()}
+                outputs = self._uses(step["uses"], inputs, step_env)
+            else:
+                outputs = self._run(step, exprs, step_env)
+            self.result.seconds[name] = self.result.seconds.get(name, 0.0) + time.perf_counter() - started
+            if "id" in step:
+                context["steps"][step["id"]] = {"outputs": outputs}
+                self.result.steps[step["id"]] = outputs
 
-    def _or(self) -> Any:
-        value = self._and()
-        while self._peek() == "||":
-            self.pos += 1
-            right = self._and()
-            value = value or right
-        return value
+    def _uses(self, uses: str, inputs: dict[str, str], step_env: dict[str, str]) -> dict[str, str]:
+        name, _, ref = uses.partition("@")
+        if uses == "./" or name == "acme/prisma-lint":  # this repository's action, as a workflow uses it
+            return self.run_action(ACTION, inputs, step_env)
+        assert len(ref) == 40 and all(c in "0123456789abcdef" for c in ref), f"{uses}: not pinned by SHA"
+        if name == "actions/checkout":
+            return {}
+        self.result.used.append((name, inputs))
+        if name == "actions/setup-python":
+            return standins.setup_python(self)
+        if name == "astral-sh/setup-uv":
+            return standins.setup_uv(self, ref, inputs, step_env)
+        if name == "github/codeql-action/upload-sarif":
+            return standins.upload_sarif(self, inputs)
+        raise AssertionError(f"{uses}: no stand-in for this action")
 
-    def _and(self) -> Any:
-        value = self._compare()
-        while self._peek() == "&&":
-            self.pos += 1
-            right = self._compare()
-            value = value and right
-        return value
+    def run_action(
+        self, action: Path, given: dict[str, str], step_env: dict[str, str], until: str | None = None
+    ) -> dict[str, str]:
+        """Run the composite action; `until` stops after the step of that name (benchmarks/install.py)."""
+        spec = yaml.safe_load(action.read_text(encoding="utf-8"))
+        steps = spec["runs"]["steps"]
+        if until is not None:
+            steps = steps[: [step.get("name") for step in steps].index(until) + 1]
+        defaults = {name: str(meta.get("default", "")) for name, meta in spec["inputs"].items()}
+        unknown = set(given) - set(defaults)
+        assert not unknown, f"inputs the action does not have: {unknown}"
+        github = {**self.github, "action_path": str(action.parent)}
+        context = self.context(github=github, steps={})
+        context["inputs"] = {
+            k: Expressions(context, False).substitute(v) for k, v in {**defaults, **given}.items()
+        }
+        saved, self.base_env = (
+            self.base_env,
+            {**self.base_env, **step_env, "GITHUB_ACTION_PATH": str(action.parent)},
+        )
+        try:
+            self.run_steps(steps, context)
+        finally:
+            self.base_env = saved
+        final = Expressions(context, failed=self.result.status != 0)
+        outputs = {name: final.substitute(meta["value"]) for name, meta in spec["outputs"].items()}
+        self.result.outputs = outputs
+        return outputs
 
-    def _compare(self) -> Any:
-        left = self._unary()
-        op = self._peek()
-        if op in ("==", "!="):
-            self.pos += 1
-            right = self._unary()
-            equal = _string(left).lower() == _string(right).lower()  # GitHub compares strings loosely
-            return equal if op == "==" else not equal
-        return left
-
-    def _unary(self) -> Any:
-        kind, text = self.tokens[self.pos]
-        self.pos += 1
-        if kind == "op" and text == "!":
-            return not self._unary()
-        if kind == "op" and text == "(":
-            value = self._or()
-            self.pos += 1  # ")"
-            return value
-        if kind == "str":
-            return text.replace("''", "'")
-        name = text
-        if self._peek() == "(":  # a status function
-            self.pos += 2
-            return {"always": True, "success": not self.failed, "failure": self.failed}[name]
-        value: Any = self.context
-        for part in name.split("."):
-            value = value.get(part, "") if isinstance(value, dict) else ""
-        return value
-
-
-def _string(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return "" if value is None else str(value)
+    def _run(self, step: dict[str, Any], exprs: Expressions, step_env: dict[str, str]) -> dict[str, str]:
+        assert step.get("shell", "bash") == "bash", "every run step uses bash"
+        assert "${{" not in step["run"], "no expressions inside run scripts: values go through env"
+        self.counter += 1
+        files = {
+            kind: self.runner_temp / f"{kind}-{os.getpid()}-{self.counter}"
+            for kind in ("output", "env", "path", "summary")
+        }
+        for file in files.values():
+            file.write_text("")
+        script = self.runner_temp / f"step-{os.getpid()}-{self.counter}.sh"
+        script.write_text(step["run"])
+        env = {
+            **self.env(step_env),
+            "GITHUB_OUTPUT": str(files["output"]),
+            "GITHUB_ENV": str(files["env"]),
+            "GITHUB_PATH": str(files["path"]),
+            "GITHUB_STEP_SUMMARY": str(files["summary"]),
+        }
+        cwd = self.workspace / exprs.substitute(str(step.get("working-directory", ".")))
+        proc = subprocess.run(
+            ["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)],
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        self.result.stdout += proc.stdout
+        self.result.stderr += proc.stderr
+        self.result.summary += files["summary"].read_text()
+        self.result.exported.update(_parse_outputs(files["env"].read_text()))
+        self.result.path_added += [line for line in files["path"].read_text().splitlines() if line]
+        if proc.returncode != 0 and self.result.status == 0:
+            self.result.status = proc.returncode
+        return _parse_outputs(files["output"].read_text())
 
 
 def run_action(
@@ -123,103 +206,31 @@ def run_action(
     workspace: Path,
     runner_temp: Path,
     env: dict[str, str] | None = None,
-    action: Path = ROOT / "action.yml",
+    *,
+    action: Path = ACTION,
+    until: str | None = None,
 ) -> ActionRun:
-    spec = yaml.safe_load(action.read_text(encoding="utf-8"))
-    defaults = {name: str(meta.get("default", "")) for name, meta in spec["inputs"].items()}
-    context: dict[str, Any] = {
-        "github": {
-            "action_path": str(action.parent),
-            "token": "ghs_harness-default-token",
-            "workspace": str(workspace),
-        },
-        "runner": {"temp": str(runner_temp)},
-        "steps": {},
-    }
-    context["inputs"] = {
-        k: Expressions(context, False).substitute(v) for k, v in {**defaults, **inputs}.items()
-    }
-    python_bin = _python_stand_in(runner_temp)
-    base_env = {
-        **os.environ,
-        **(env or {}),
-        "GITHUB_WORKSPACE": str(workspace),
-        "RUNNER_TEMP": str(runner_temp),
-        "GITHUB_ACTION_PATH": str(action.parent),
-        "GITHUB_ACTIONS": "true",
-        "CI": "true",
-        "PATH": f"{python_bin}{os.pathsep}{os.environ['PATH']}",
-    }
-    result = ActionRun(0, "", "", "", {})
-    for index, step in enumerate(spec["runs"]["steps"]):
-        exprs = Expressions(context, failed=result.status != 0)
-        condition = step.get("if", "success()")
-        if not exprs.evaluate(str(condition).replace("${{", "").replace("}}", "")):
-            continue
-        result.ran.append(step.get("name", f"step {index}"))
-        if "uses" in step:
-            assert "actions/setup-python@" in step["uses"], step["uses"]  # the only action used: stood in
-            continue
-        outputs = _run_step(step, exprs, base_env, workspace, runner_temp, index, result)
-        if "id" in step:
-            context["steps"][step["id"]] = {"outputs": outputs}
-            result.steps[step["id"]] = outputs
-    final = Expressions(context, failed=result.status != 0)
-    result.outputs = {name: final.substitute(meta["value"]) for name, meta in spec["outputs"].items()}
-    return result
+    """A job whose only step uses the action with these inputs."""
+    job = Job(workspace, runner_temp, env)
+    job.run_action(action, inputs, {}, until)
+    return job.result
 
 
-def _python_stand_in(runner_temp: Path) -> Path:
-    """`python` on PATH is the test interpreter: the stand-in for actions/setup-python."""
-    folder = runner_temp / "python-stand-in"
-    folder.mkdir(parents=True, exist_ok=True)
-    link = folder / "python"
-    if not link.exists():
-        link.symlink_to(sys.executable)
-    return folder
-
-
-def _run_step(  # noqa: PLR0917 - one call site, each argument a different part of the runner's state
-    step: dict[str, Any],
-    exprs: Expressions,
-    base_env: dict[str, str],
+def run_job(
+    steps: list[dict[str, Any]],
     workspace: Path,
     runner_temp: Path,
-    index: int,
-    result: ActionRun,
-) -> dict[str, str]:
-    assert step.get("shell") == "bash", "every run step declares shell: bash"
-    assert "${{" not in step["run"], "no expressions inside run scripts: values go through env"
-    output_file, summary_file = runner_temp / f"output-{index}", runner_temp / f"summary-{index}"
-    output_file.write_text("")
-    summary_file.write_text("")
-    script = runner_temp / f"step-{index}.sh"
-    script.write_text(step["run"])
-    env = {
-        **base_env,
-        **{k: exprs.substitute(str(v)) for k, v in step.get("env", {}).items()},
-        "GITHUB_OUTPUT": str(output_file),
-        "GITHUB_STEP_SUMMARY": str(summary_file),
-    }
-    cwd = workspace / exprs.substitute(str(step.get("working-directory", ".")))
-    proc = subprocess.run(
-        ["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    result.stdout += proc.stdout
-    result.stderr += proc.stderr
-    result.summary += summary_file.read_text()
-    if proc.returncode != 0 and result.status == 0:
-        result.status = proc.returncode
-    return _parse_outputs(output_file.read_text())
+    env: dict[str, str] | None = None,
+    secrets: dict[str, str] | None = None,
+) -> ActionRun:
+    """The steps of a workflow job; `uses: ./` or `acme/prisma-lint@...` runs this repository's action."""
+    job = Job(workspace, runner_temp, env, secrets)
+    job.run_steps(steps, job.context(steps={}))
+    return job.result
 
 
 def _parse_outputs(text: str) -> dict[str, str]:
-    """GITHUB_OUTPUT's format: name=value lines, and name<<DELIMITER blocks."""
+    """GITHUB_OUTPUT's (and GITHUB_ENV's) format: name=value lines, and name<<DELIMITER blocks."""
     outputs: dict[str, str] = {}
     lines = iter(text.splitlines())
     for line in lines:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from prisma_lint import __version__
 from prisma_lint.github import comment as ghcomment
 from tests import admin_scenario
 from tests.action_runner import ActionRun, run_action
@@ -22,7 +23,7 @@ from tests.gitrepos import SCHEMA, admin_repo, git, portal_repo, version
 
 @pytest.fixture(scope="module")
 def runner_temp(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Shared by the scenarios, so the install step builds prisma-lint once, like a cached runner."""
+    """Shared by the scenarios, like a runner whose uv cache (setup-uv's) is warm."""
     return tmp_path_factory.mktemp("runner-temp")
 
 
@@ -63,9 +64,14 @@ def test_clean_copy(tmp_path: Path, runner_temp: Path, admin: dict[str, object])
         "drift": "false",
         "verdict": "clean",
         "changes": "0",
-        "report": str(runner_temp / "prisma-lint" / "report.json"),
+        "report": run.outputs["report"],
+        "sarif": "",
     }
+    report = Path(run.outputs["report"])
+    assert report.name == "report.json" and report.parent.parent.parent == runner_temp
+    assert json.loads(report.read_text())["drift"] is False
     assert annotations(run) == []
+    assert f"prisma-lint {__version__}\n" in run.stdout  # the action runs the version of its own ref
     assert run.summary.startswith("## ✅ prisma-lint: no drift")
     assert "Comment on the pull request" not in run.ran  # comment defaults to false
 
@@ -108,7 +114,7 @@ def test_invalid_schema(tmp_path: Path, runner_temp: Path, admin: dict[str, obje
     portal = portal_repo(tmp_path / "portal", version(2).replace("field1 String?", "field1 String!"))
     run = act(portal, runner_temp, {"canonical": str(admin["canonical"]), "portal": SCHEMA})
     assert run.status == 2
-    assert run.outputs == {"drift": "false", "verdict": "error", "changes": "0", "report": ""}
+    assert run.outputs == {"drift": "false", "verdict": "error", "changes": "0", "report": "", "sarif": ""}
     assert f"{SCHEMA}:7:10: error: Fields are required by default" in run.stderr
     assert "::error title=prisma-lint::prisma-lint could not check the schema; see the log." in annotations(
         run
@@ -188,12 +194,9 @@ def test_impact_mode_on_the_admin_scenario(tmp_path: Path, runner_temp: Path) ->
     run = act(admin, runner_temp, {"mode": "impact", "fail-on": "breaking"})
     assert run.status == 1, run.stderr
     assert "Check the schema copy" not in run.ran
-    assert run.outputs == {
-        "drift": "true",
-        "verdict": "will break",
-        "changes": "6",
-        "report": str(runner_temp / "prisma-lint" / "report.json"),
-    }
+    report = Path(run.outputs.pop("report"))
+    assert report.is_file() and report.parent.parent.parent == runner_temp  # this use's own folder
+    assert run.outputs == {"drift": "true", "verdict": "will break", "changes": "6", "sarif": ""}
     assert run.summary.startswith("## ❌ prisma-lint impact: 1 will break, 1 stale but safe, 1 in sync\n")
     for row in (
         "| insync | ✅ in sync | 0 | 0 | 0 |",
@@ -244,7 +247,7 @@ def test_an_unknown_mode_is_a_clear_error(tmp_path: Path, runner_temp: Path) -> 
 
 
 def test_action_yaml_rules() -> None:
-    """Every run step uses bash and no expression; setup-python is pinned by full SHA."""
+    """Every run step uses bash and no expression; the one action used is pinned by full SHA."""
     import yaml
 
     spec = yaml.safe_load((Path(__file__).resolve().parents[1] / "action.yml").read_text())
@@ -253,6 +256,6 @@ def test_action_yaml_rules() -> None:
             assert step["shell"] == "bash" and "${{" not in step["run"]
         else:
             name, _, ref = step["uses"].partition("@")
-            assert name == "actions/setup-python" and len(ref) == 40
-    assert set(spec["outputs"]) == {"drift", "verdict", "changes", "report"}
+            assert name == "astral-sh/setup-uv" and len(ref) == 40
+    assert set(spec["outputs"]) == {"drift", "verdict", "changes", "report", "sarif"}
     assert {"icon", "color"} <= set(spec["branding"])

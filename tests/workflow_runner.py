@@ -23,7 +23,8 @@ from typing import Any
 
 import yaml
 
-from tests.action_runner import ActionRun, Expressions, _python_stand_in, _run_step
+from tests.action_expressions import Expressions, as_string
+from tests.action_runner import ActionRun, Job
 
 PINNED = re.compile(r"^[\w.-]+/[\w.-]+@[0-9a-f]{40}$")
 
@@ -61,36 +62,28 @@ def run_job(
     secrets: dict[str, str],
 ) -> WorkflowRun:
     spec = workflow["jobs"][job]
-    context: dict[str, Any] = {
-        "matrix": matrix,
-        "secrets": secrets,
-        "runner": {"temp": str(runner_temp)},
-        "github": {"workspace": str(workspace), "repository": "acme/admin"},
-        "steps": {},
-    }
-    shell = spec.get("defaults", {}).get("run", {}).get("shell")
-    venv_bin = Path(sys.executable).parent
-    env = {
-        **os.environ,
-        "GITHUB_WORKSPACE": str(workspace),
-        "RUNNER_TEMP": str(runner_temp),
-        "GITHUB_ACTIONS": "true",
-        "CI": "true",
-        "NO_COLOR": "1",
-        "PATH": f"{venv_bin}{os.pathsep}{_python_stand_in(runner_temp)}{os.pathsep}{os.environ['PATH']}",
-    }
-    out = WorkflowRun(ActionRun(0, "", "", "", {}))
+    shell = spec.get("defaults", {}).get("run", {}).get("shell") or "bash"
+    venv_bin = Path(sys.executable).parent  # `python` and `prisma-lint` of the test interpreter
+    path = f"{venv_bin}{os.pathsep}{os.environ['PATH']}"
+    runner = Job(
+        workspace, runner_temp, {"NO_COLOR": "1", "GITHUB_REPOSITORY": "acme/admin", "PATH": path}, secrets
+    )
+    context = runner.context(matrix=matrix, steps={})
+    out = WorkflowRun(runner.result)
     for index, step in enumerate(spec["steps"]):
-        exprs = Expressions(context, failed=out.run.status != 0)
         if out.run.status != 0:
             break
+        exprs = Expressions(context, failed=False)
         if "uses" in step:
             _stand_in(step, exprs, repos, workspace, out)
         elif step["run"].startswith("pip install"):
             out.run.ran.append(f"{step.get('name', index)} (stood in: prisma-lint is on PATH)")
         else:
             out.run.ran.append(step.get("name", f"step {index}"))
-            _run_step({"shell": shell, **step}, exprs, env, workspace, runner_temp, index, out.run)
+            step_env = {k: exprs.substitute(as_string(v)) for k, v in step.get("env", {}).items()}
+            outputs = runner._run({"shell": shell, **step}, exprs, step_env)
+            if "id" in step:
+                context["steps"][step["id"]] = {"outputs": outputs}
     return out
 
 
