@@ -124,6 +124,21 @@ def test_invalid_schema(tmp_path: Path, runner_temp: Path, admin: dict[str, obje
 
 
 @pytest.mark.slow  # the action's install step builds prisma-lint in a venv
+def test_an_error_cannot_close_the_summary_code_block(
+    tmp_path: Path, runner_temp: Path, admin: dict[str, object]
+) -> None:
+    # The bad line is echoed in the error; a pull request chose it to end the code block and render HTML.
+    evil = "  ```\n<img src=https://evil.example/x.png>\n"
+    portal = portal_repo(tmp_path / "portal", version(2).replace("  field1 String?\n", evil))
+    run = act(portal, runner_temp, {"canonical": str(admin["canonical"]), "portal": SCHEMA})
+    assert run.status == 2
+    block = run.summary.split("\n\n", 1)[1]
+    assert block.startswith("````text\n") and block.rstrip("\n").endswith("\n````"), block
+    assert block.count("````") == 2  # the ``` inside is text, not a fence
+    assert "stop-commands" not in run.summary
+
+
+@pytest.mark.slow  # the action's install step builds prisma-lint in a venv
 def test_more_than_ten_changes_are_capped(
     tmp_path: Path, runner_temp: Path, admin: dict[str, object]
 ) -> None:
