@@ -81,6 +81,26 @@ class Config:
         return replace(result, changes=tuple(kept), ignored=result.ignored + dropped)
 
 
+def config_relative(value: str, folder: Path, cwd: Path) -> str:
+    """A source named in a config file, made relative to the working directory.
+
+    Paths in a config file are relative to its folder (as in ruff); so is the
+    repository path of a local `PATH#REF:FILE` spec. REF:PATH and remote URLs
+    are left alone.
+    """
+    import os
+
+    from prisma_lint.sources.specs import is_remote, parse_spec
+
+    spec = parse_spec(value, folder)
+    if spec is None:
+        return value if Path(value).is_absolute() else os.path.relpath(folder / value, cwd)
+    if spec.url is None or is_remote(spec.url) or Path(spec.url).is_absolute():
+        return value
+    local = os.path.relpath(folder / spec.url, cwd)
+    return f"{local}#{spec.ref}:{spec.path}"
+
+
 def find_config(start: Path) -> Path | None:
     """`.prisma-lint.toml`, or a pyproject.toml with [tool.prisma-lint], nearest first."""
     for folder in (start, *start.parents):

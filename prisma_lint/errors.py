@@ -50,3 +50,7 @@ class SchemaSyntaxError(PrismaLintError):
 
 class ConfigError(PrismaLintError):
     """A bad [tool.prisma-lint] table or .prisma-lint.toml."""
+
+
+class UsageError(PrismaLintError):
+    """Options that contradict each other or do nothing."""

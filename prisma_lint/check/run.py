@@ -2,95 +2,107 @@
 
 This is what CI and the GitHub Action run. The canonical schema usually lives
 in another repository (the admin app's), so any source syntax is accepted
-(specs.py). When the canonical side comes from git and the copy differs, its
-history tells STALE (an older version, unsynced) from EDITED (changed by hand).
+(specs.py). When the canonical side has git history (a REF:PATH or URL#REF:PATH
+spec, or a path inside a git working tree) and the copy differs, that history
+tells STALE (an older version, unsynced) from EDITED (changed by hand).
+
+Every finding, drift, stale or policy, goes through the config's ignore and
+severity rules once.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from prisma_lint.check.history import judge
+from prisma_lint.check.plan import CheckOptions, Plan, plan_sources
 from prisma_lint.check.policy import find_migrate_commands, find_migration_folders
-from prisma_lint.check.verdicts import Verdict
+from prisma_lint.check.verdicts import Candidate, Verdict
 from prisma_lint.config import Config
-from prisma_lint.drift.changes import Change, Code, DiffResult, Kind, Location
-from prisma_lint.engine import diff_sources, load
-from prisma_lint.errors import ConfigError
-from prisma_lint.sources.specs import GitSpec, parse_spec
+from prisma_lint.drift.changes import ORDER_CODES, Change, Code, DiffResult, Kind, Location
+from prisma_lint.drift.diff import diff
+from prisma_lint.engine import diff_sources, load, with_source_lines
+from prisma_lint.sources.specs import GitSpec
 from prisma_lint.syntax.ast import SourceFile
 from prisma_lint.syntax.parser import parse_sources
 
 
-@dataclass(frozen=True)
-class CheckOptions:
-    canonical: str | None = None  # overrides the config's
-    portal: str | None = None
-    canonical_ref: str | None = None  # read the canonical path at this ref instead
-    merge_base: bool = False  # ... at the merge base of HEAD and canonical_ref
-    strict: bool = False
-    cwd: Path = Path(".")
-
-
 def run_check(options: CheckOptions, config: Config) -> DiffResult:
-    canonical = options.canonical or config.canonical
-    portal = options.portal or config.portal
-    if not canonical or not portal:
-        missing = "canonical" if not canonical else "portal"
-        raise ConfigError(f"no {missing} schema: give --{missing}, or set {missing} in [tool.prisma-lint]")
-    canonical = _at_ref(canonical, options)
-    canonical_files, spec = load(canonical, cwd=options.cwd, config=config)
-    portal_files, _ = load(portal, cwd=options.cwd, config=config)
+    plan = plan_sources(options, config)
+    canonical_files, _ = load(plan.canonical, cwd=options.cwd, config=config)
+    portal_files, _ = load(plan.portal, cwd=options.cwd, config=config)
     result = diff_sources(
-        canonical_files, portal_files, canonical, portal, config=config, strict=options.strict
+        canonical_files, portal_files, plan.canonical, plan.portal, config=config, strict=options.strict
     )
-    if result.drift and spec is not None:
-        result = _explain(result, spec, portal_files, options, config)
-    elif not result.drift:
+    meaningful = any(c.code not in ORDER_CODES for c in result.changes)
+    if meaningful and plan.history is not None:
+        result = _explain(result, plan, portal_files, options, config)
+    elif not meaningful:  # order notices alone: the copy means what the canonical schema means
         result = replace(result, verdict=Verdict("clean"))
-    policy = _policy(options.cwd, Path(portal), config)
-    return replace(
-        result, changes=result.changes + tuple(config.apply(replace(result, changes=policy)).changes)
-    )
-
-
-def _at_ref(canonical: str, options: CheckOptions) -> str:
-    """With --canonical-ref (and --merge-base), read the canonical path at that commit."""
-    if not options.canonical_ref:
-        return canonical
-    from prisma_lint.sources import git as gitsource
-
-    spec = parse_spec(canonical, options.cwd)
-    path = spec.path if spec else gitsource.repo_path(options.cwd / canonical, cwd=options.cwd)
-    ref = options.canonical_ref
-    if options.merge_base:
-        ref = gitsource.merge_base(ref, cwd=options.cwd)
-    return f"{spec.url}#{ref}:{path}" if spec and spec.url else f"{ref}:{path}"
+    policy = config.apply(replace(result, changes=_policy(options.cwd, Path(plan.portal), config)))
+    return replace(result, changes=result.changes + policy.changes, ignored=policy.ignored)
 
 
 def _explain(
-    result: DiffResult, spec: GitSpec, portal_files: list[SourceFile], options: CheckOptions, config: Config
+    result: DiffResult, plan: Plan, portal_files: list[SourceFile], options: CheckOptions, config: Config
 ) -> DiffResult:
     from prisma_lint.sources import git as gitsource
 
+    assert plan.history is not None
     portal_schema = parse_sources(portal_files)
     cache = Path(config.cache_dir) if config.cache_dir else None
-    versions = (
-        (v.commit, v.date, v.files)
-        for v in gitsource.history(spec, cwd=options.cwd, cache_dir=cache, limit=config.history_depth)
+    versions = list(
+        gitsource.history(plan.history, cwd=options.cwd, cache_dir=cache, limit=config.history_depth)
     )
-    verdict = judge(portal_schema, versions, config)
-    if verdict.status != "stale" or verdict.match is None:
+    verdict = judge(portal_schema, ((v.commit, v.date, v.files) for v in versions), config)
+    if verdict.status == "stale" and verdict.match is not None:
+        stale = _stale_finding(verdict.match, result, portal_files, plan, upstream=())
+        return config.apply(replace(result, changes=(stale,), verdict=verdict))
+    near = verdict.nearest
+    if verdict.status != "edited" or near is None or near.position == 0:
         return replace(result, verdict=verdict)
-    match = verdict.match
-    behind = f"{match.position} schema commit{'s' if match.position != 1 else ''} behind"
-    message = (
-        f"The portal copy matches the canonical schema at {match.commit[:7]} ({match.date[:10]}), "
-        f"{behind}. Run `prisma-lint sync`."
+    # Edited, from an older version: the copy's own edits are measured against that version,
+    # and what the admin changed since is summed up in one finding.
+    base_files = _relabel(versions[near.position].files, plan.history, near.commit)
+    head_files = list(versions[0].files)
+    own = diff_sources(
+        base_files, portal_files, _label(plan.history, near.commit), plan.portal, config=config
     )
-    where = Location(portal_files[0].display, 1, 1)
-    stale = Change(
+    upstream = _upstream(head_files, base_files, config)
+    stale = _stale_finding(near, result, portal_files, plan, upstream=upstream)
+    graded = config.apply(replace(own, changes=(stale,)))
+    edits = replace(own, changes=own.changes + graded.changes, ignored=own.ignored + graded.ignored)
+    baseline = replace(verdict, baseline=near.commit)
+    return replace(edits, canonical_source=result.canonical_source, verdict=baseline)
+
+
+def _upstream(head: list[SourceFile], base: list[SourceFile], config: Config) -> tuple[Change, ...]:
+    """The canonical changes since the copy's version, as the copy lacks them (config applied)."""
+    changes = diff(parse_sources(head), parse_sources(base), canonical_source="", portal_source="")
+    return with_source_lines(config.apply(changes), head + base).changes
+
+
+def _stale_finding(
+    match: Candidate,
+    result: DiffResult,
+    portal_files: list[SourceFile],
+    plan: Plan,
+    upstream: tuple[Change, ...],
+) -> Change:
+    when = f"{match.commit[:7]} ({match.date[:10]})"
+    advice = f"Run `{plan.sync_command}`."
+    if upstream:
+        message = (
+            f"The portal copy was edited from the canonical schema at {when}, and "
+            f"{_count(len(upstream), 'canonical change')} since {match.commit[:7]} "
+            f"{'was' if len(upstream) == 1 else 'were'} not synced: run `{plan.sync_command}`."
+        )
+    else:
+        message = (
+            f"The portal copy matches the canonical schema at {when}, {_behind(match.position)}. {advice}"
+        )
+    return Change(
         Code.PORTAL_STALE,
         Kind.CHANGED,
         "schema",
@@ -98,10 +110,30 @@ def _explain(
         Code.PORTAL_STALE.info.severity,
         message,
         None,
-        where,
+        Location(portal_files[0].display, 1, 1),
         detail=match.commit,
+        related=upstream,
     ).with_fingerprint()
-    return replace(result, changes=(stale,), verdict=verdict)
+
+
+def _behind(position: int) -> str:
+    if position == 0:
+        return "an older version than the one it is compared with"
+    return f"{_count(position, 'schema commit')} behind"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _label(spec: GitSpec, commit: str) -> str:
+    return GitSpec(spec.url, commit[:7], spec.path).display()
+
+
+def _relabel(files: tuple[SourceFile, ...], spec: GitSpec, commit: str) -> list[SourceFile]:
+    """Name a version's files by its commit, not by the ref the walk started from."""
+    old, new = spec.display()[: -len(spec.path)], _label(spec, commit)[: -len(spec.path)]
+    return [replace(f, display=new + f.display[len(old) :]) for f in files]
 
 
 def _policy(cwd: Path, portal: Path, config: Config) -> tuple[Change, ...]:
@@ -133,3 +165,6 @@ def _app_root(schema: Path, repo: Path) -> Path:
         if repo not in folder.parents:
             break
     return repo
+
+
+__all__ = ["CheckOptions", "run_check"]

@@ -34,10 +34,17 @@ def edited_note(verdict: Verdict) -> str:
     if verdict.nearest is None:
         return "Verdict: EDITED. No version of the canonical schema in its history matches the copy."
     near = verdict.nearest
+    looked = "the only version" if verdict.versions == 1 else f"any of the last {verdict.versions} versions"
+    where = f"{near.commit[:7]} ({near.date[:10]}, {_count(near.position, 'schema commit')} behind)"
+    if verdict.baseline is not None:
+        return (
+            f"Verdict: EDITED. The copy does not match {looked} of the canonical schema; it was edited "
+            f"from {where}, and its edits above are measured against the canonical schema at "
+            f"{near.commit[:7]}."
+        )
     return (
-        f"Verdict: EDITED. None of the last {verdict.versions} versions of the canonical schema matches "
-        f"the copy; the nearest is {near.commit[:7]} ({near.date[:10]}, "
-        f"{near.position} schema commits behind), {_count(verdict.nearest_distance, 'fact')} apart."
+        f"Verdict: EDITED. The copy does not match {looked} of the canonical schema; the nearest is "
+        f"{where}, {_count(verdict.nearest_distance, 'schema fact')} (fields, attributes, entries) apart."
     )
 
 

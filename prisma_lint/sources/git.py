@@ -154,6 +154,16 @@ def _scrub(message: str, token: str | None) -> str:
     return message.replace(token, "***").replace(basic, "***")
 
 
+def work_tree(path: Path) -> Path | None:
+    """The root of the git working tree holding path (a file or folder), if any."""
+    folder = path if path.is_dir() else path.parent
+    try:
+        repo = git.Repo(folder, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        return None
+    return Path(repo.working_tree_dir).resolve() if repo.working_tree_dir else None
+
+
 def repo_path(path: Path, *, cwd: Path) -> str:
     """A working-tree path as a path inside its repository (for REF:PATH)."""
     repo = _local_repo(cwd)

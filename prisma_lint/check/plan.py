@@ -1,0 +1,99 @@
+"""Which canonical text `check` diffs the copy against, and where its history comes from.
+
+- A git spec (REF:PATH, URL#REF:PATH): both, at that ref. --canonical-ref is
+  refused: the spec already names one.
+- A path inside a git working tree: the file on disk is what the copy must
+  equal, and that repository's history (at HEAD, or --canonical-ref) tells
+  stale from edited. In a monorepo (the copy lives in the same working tree)
+  the copy is always compared with the canonical schema of the same commit:
+  --canonical-ref and --merge-base only choose where the history starts. In a
+  separate checkout, --canonical-ref reads the canonical schema at that ref.
+- Any other path: no history.
+
+Paths from a config file are relative to that file's folder; paths on the
+command line, to the working directory.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+from dataclasses import dataclass
+from pathlib import Path
+
+from prisma_lint.config import Config, config_relative
+from prisma_lint.errors import ConfigError, UsageError
+from prisma_lint.sources.specs import GitSpec, parse_spec
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    canonical: str | None = None  # overrides the config's
+    portal: str | None = None
+    canonical_ref: str | None = None  # where the canonical history starts (or, elsewhere, the ref read)
+    merge_base: bool = False  # ... at the merge base of HEAD and canonical_ref
+    strict: bool = False
+    cwd: Path = Path(".")
+
+
+@dataclass(frozen=True)
+class Plan:
+    canonical: str  # what the copy is diffed against, in any source syntax
+    portal: str
+    history: GitSpec | None  # where stale-or-edited looks
+    sync_command: str  # the `prisma-lint sync` that fixes a stale copy in this run
+
+
+def plan_sources(options: CheckOptions, config: Config) -> Plan:
+    canonical = options.canonical or _from_config(config.canonical, config, options.cwd)
+    portal = options.portal or _from_config(config.portal, config, options.cwd)
+    if not canonical or not portal:
+        missing = "canonical" if not canonical else "portal"
+        raise ConfigError(f"no {missing} schema: give --{missing}, or set {missing} in [tool.prisma-lint]")
+    if options.merge_base and not options.canonical_ref:
+        raise UsageError("--merge-base needs --canonical-ref REF (the branch to take the merge base with).")
+    spec = parse_spec(canonical, options.cwd)
+    if spec is not None:
+        if options.canonical_ref:
+            raise UsageError(
+                f"{canonical} already names a ref ({spec.ref}); drop --canonical-ref, or give the "
+                "canonical schema as a path."
+            )
+        return Plan(canonical, portal, spec, _sync(canonical, portal, options, config))
+    canonical, history = _path_history(canonical, portal, options)
+    return Plan(canonical, portal, history, _sync(canonical, portal, options, config))
+
+
+def _path_history(canonical: str, portal: str, options: CheckOptions) -> tuple[str, GitSpec | None]:
+    from prisma_lint.sources import git as gitsource
+
+    path = (options.cwd / canonical).resolve()
+    root = gitsource.work_tree(path) if path.exists() else None
+    if root is None:
+        if options.canonical_ref:
+            raise UsageError(
+                f"--canonical-ref needs a canonical schema in a git repository, and {canonical} is not "
+                "in one; drop --canonical-ref."
+            )
+        return canonical, None
+    ref = options.canonical_ref or "HEAD"
+    if options.merge_base:
+        ref = gitsource.merge_base(ref, cwd=root)
+    history = GitSpec(os.path.relpath(root, options.cwd), ref, path.relative_to(root).as_posix())
+    same_tree = (options.cwd / portal).resolve().is_relative_to(root)
+    if options.canonical_ref and not same_tree:  # a separate checkout: read it at the ref
+        return history.display(), history
+    return canonical, history
+
+
+def _from_config(value: str | None, config: Config, cwd: Path) -> str | None:
+    if value is None or not config.source:
+        return value
+    return config_relative(value, Path(config.source).parent, cwd)
+
+
+def _sync(canonical: str, portal: str, options: CheckOptions, config: Config) -> str:
+    """Plain `prisma-lint sync` when the config names both sides; else with the two arguments."""
+    if not options.canonical and not options.portal and not options.canonical_ref and config.source:
+        return "prisma-lint sync"  # run from here, sync finds the same config
+    return f"prisma-lint sync {shlex.quote(canonical)} {shlex.quote(portal)}"

@@ -1,0 +1,235 @@
+"""Issue 10: `check` and `sync` verdicts in real repository layouts, one test per wrong answer."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from prisma_lint.cli import cli
+from tests.gitrepos import HEADER, SCHEMA, admin_repo, git, portal_repo, version
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def admin(tmp_path: Path) -> list[str]:
+    """admin/: six schema versions, each adding a field to Account."""
+    return admin_repo(tmp_path / "admin")
+
+
+def two_models(first: str, second: str) -> str:
+    blocks = {
+        "A": "model A {\n  id Int @id\n}\n",
+        "B": "model B {\n  id Int @id\n}\n",
+    }
+    return HEADER + blocks[first] + "\n" + blocks[second]
+
+
+def codes(report: dict[str, object]) -> list[str]:
+    return [c["code"] for c in report["changes"]]  # type: ignore[attr-defined]
+
+
+# ---- 1. --strict on an up-to-date copy ---------------------------------
+
+
+def test_strict_order_change_against_head_is_not_stale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.gitrepos import commit_file, init
+
+    admin = init(tmp_path / "admin")
+    commit_file(admin, SCHEMA, two_models("A", "B"), "schema", day=1)
+    portal = portal_repo(tmp_path / "portal", two_models("B", "A"))
+    monkeypatch.chdir(portal)
+    args = ("check", "--canonical", f"../admin#main:{SCHEMA}", "--portal", SCHEMA, "--strict")
+    code, out, _ = run(*args, "--format", "json")
+    report = json.loads(out)
+    assert codes(report) == ["BLOCK_ORDER_CHANGED"]
+    assert report["verdict"]["status"] == "clean"
+    assert code == 1  # --fail-on drift: a notice is still a finding
+    code, out, _ = run(*args, "--fail-on", "error")
+    assert code == 0 and "PORTAL_STALE" not in out
+
+
+# ---- 2. config reaches PORTAL_STALE ------------------------------------
+
+
+def test_config_ignore_and_severity_reach_portal_stale(
+    admin: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    portal = portal_repo(tmp_path / "portal", version(3))
+    monkeypatch.chdir(portal)
+    args = ("check", "--canonical", f"../admin#main:{SCHEMA}", "--portal", SCHEMA, "--format", "json")
+    (portal / ".prisma-lint.toml").write_text('[severity]\nPORTAL_STALE = "warning"\n')
+    code, out, _ = run(*args)
+    report = json.loads(out)
+    assert code == 1 and [(c["code"], c["severity"]) for c in report["changes"]] == [
+        ("PORTAL_STALE", "warning")
+    ]
+    code, _, _ = run(*args, "--fail-on", "error")
+    assert code == 0
+    (portal / ".prisma-lint.toml").write_text('ignore = ["PORTAL_STALE"]\n')
+    code, out, _ = run(*args)
+    report = json.loads(out)
+    assert code == 0 and codes(report) == [] and report["verdict"]["status"] == "stale"
+
+
+# ---- 3. config paths are relative to the config file -------------------
+
+
+def test_config_paths_are_relative_to_the_config_file(
+    admin: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    portal = portal_repo(tmp_path / "portal", version(5))
+    (portal / "pyproject.toml").write_text(
+        f'[tool.prisma-lint]\ncanonical = "../admin/{SCHEMA}"\nportal = "{SCHEMA}"\n'
+    )
+    (portal / "src" / "lib").mkdir(parents=True)
+    monkeypatch.chdir(portal / "src" / "lib")
+    code, out, err = run("check")
+    assert (code, err) == (0, "") and "No drift" in out
+    # On the command line, paths are relative to the working directory.
+    code, out, err = run("check", "--portal", f"../../{SCHEMA}")
+    assert (code, err) == (0, "")
+
+
+# ---- 5. stale and edited ----------------------------------------------
+
+
+def test_stale_and_edited_lists_only_the_edits(
+    admin: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    edited = version(3).replace("  field3 String?\n", "  field3 String?\n  portalOnly Int\n")
+    portal = portal_repo(tmp_path / "portal", edited)
+    monkeypatch.chdir(portal)
+    args = ("check", "--canonical", f"../admin#main:{SCHEMA}", "--portal", SCHEMA)
+    code, out, _ = run(*args, "--format", "json")
+    report = json.loads(out)
+    assert code == 1
+    assert [(c["code"], c["path"], c["severity"]) for c in report["changes"]] == [
+        ("FIELD_ADDED", "Account.portalOnly", "error"),
+        ("PORTAL_STALE", SCHEMA, "error"),
+    ]
+    stale = report["changes"][1]
+    assert f"and 2 canonical changes since {admin[3][:7]} were not synced" in stale["message"]
+    # As the copy lacks them: what `check` would list against HEAD, minus the copy's own edit.
+    assert [(c["code"], c["path"]) for c in stale["upstream"]] == [
+        ("FIELD_REMOVED", "Account.field4"),
+        ("FIELD_REMOVED", "Account.field5"),
+    ]
+    assert report["verdict"]["status"] == "edited"
+    assert report["verdict"]["baseline"] == admin[3]
+    _, text, _ = run(*args)
+    assert f"measured against the canonical schema at {admin[3][:7]}" in text
+    _, markdown, _ = run(*args, "--format", "markdown")
+    assert f"measured against the canonical schema at {admin[3][:7]}" in markdown
+
+
+# ---- 6. a plain path inside another checkout has history ---------------
+
+
+def test_plain_path_canonical_in_a_git_checkout_uses_its_history(
+    admin: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    portal = portal_repo(tmp_path / "portal", version(2))
+    monkeypatch.chdir(portal)
+    code, out, _ = run("check", "--canonical", f"../admin/{SCHEMA}", "--portal", SCHEMA, "--format", "json")
+    report = json.loads(out)
+    assert code == 1 and codes(report) == ["PORTAL_STALE"]
+    assert report["verdict"]["match"]["commit"] == admin[2]
+    code, out, _ = run(
+        "check",
+        "--canonical",
+        f"../admin/{SCHEMA}",
+        "--portal",
+        SCHEMA,
+        "--canonical-ref",
+        "HEAD~4",
+        "--format",
+        "json",
+    )
+    report = json.loads(out)
+    assert code == 1 and codes(report) == ["PORTAL_STALE"]
+    # HEAD~4 is the docs commit after version 3: one schema commit ahead of the copy.
+    assert report["verdict"]["match"] == {
+        "commit": admin[2],
+        "date": "2026-10-05T12:00:00+00:00",
+        "behind": 1,
+    }
+
+
+# ---- 10. conflicting flags ---------------------------------------------
+
+
+def test_conflicting_flags_are_refused(
+    admin: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    portal = portal_repo(tmp_path / "portal", version(5))
+    monkeypatch.chdir(portal)
+    code, out, err = run("check", "--canonical", f"../admin/{SCHEMA}", "--portal", SCHEMA, "--merge-base")
+    assert (code, out) == (2, "") and "--merge-base needs --canonical-ref" in err
+    code, out, err = run(
+        "check", "--canonical", f"../admin#main:{SCHEMA}", "--portal", SCHEMA, "--canonical-ref", "main"
+    )
+    assert (code, out) == (2, "") and "already names a ref (main)" in err and "drop --canonical-ref" in err
+
+
+# ---- 12. the stale advice names a command that works -------------------
+
+
+def test_stale_advice_names_the_sync_command_of_this_run(
+    admin: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    portal = portal_repo(tmp_path / "portal", version(2))
+    monkeypatch.chdir(portal)
+    _, out, _ = run("check", "--canonical", f"../admin#main:{SCHEMA}", "--portal", SCHEMA)
+    assert f"Run `prisma-lint sync '../admin#main:{SCHEMA}' {SCHEMA}`." in out
+    code, _, err = run("sync", f"../admin#main:{SCHEMA}", SCHEMA)
+    assert (code, err) == (0, "") and (portal / SCHEMA).read_text() == version(5)
+    (portal / SCHEMA).write_text(version(2))
+    (portal / ".prisma-lint.toml").write_text(f'canonical = "../admin#main:{SCHEMA}"\nportal = "{SCHEMA}"\n')
+    _, out, _ = run("check")
+    assert "Run `prisma-lint sync`." in out
+
+
+# ---- 13. monorepo: an admin PR that syncs the portal in the same commit -
+
+
+def test_monorepo_admin_pr_that_syncs_the_portal_is_clean(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.gitrepos import commit_file, init
+
+    repo = init(tmp_path / "mono")
+    commit_file(repo, "apps/admin/prisma/schema.prisma", version(1), "admin v1", day=1)
+    commit_file(repo, "apps/portal/prisma/schema.prisma", version(1), "portal v1", day=2)
+    git(repo, "checkout", "--quiet", "-b", "admin-pr")
+    (repo / "apps/admin/prisma/schema.prisma").write_text(version(2))
+    commit_file(repo, "apps/portal/prisma/schema.prisma", version(2), "admin v2, portal synced", day=3)
+    monkeypatch.chdir(repo)
+    args = (
+        "check",
+        "--canonical",
+        "apps/admin/prisma/schema.prisma",
+        "--portal",
+        "apps/portal/prisma/schema.prisma",
+        "--canonical-ref",
+        "main",
+        "--merge-base",
+        "--format",
+        "json",
+    )
+    code, out, err = run(*args)
+    assert (code, err) == (0, "") and json.loads(out)["verdict"]["status"] == "clean"
+    # The same PR without the sync: the copy is one version behind the commit's canonical schema.
+    git(repo, "checkout", "--quiet", "-b", "admin-pr-unsynced", "main")
+    commit_file(repo, "apps/admin/prisma/schema.prisma", version(2), "admin v2 only", day=4)
+    code, out, _ = run(*args)
+    report = json.loads(out)
+    assert code == 1 and codes(report) == ["PORTAL_STALE"]
