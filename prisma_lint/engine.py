@@ -13,7 +13,7 @@ from prisma_lint.drift.changes import Change, DiffResult, Location
 from prisma_lint.drift.diff import diff
 from prisma_lint.errors import SchemaSyntaxError
 from prisma_lint.sources.files import read_schema
-from prisma_lint.sources.specs import GitSpec, parse_spec
+from prisma_lint.sources.specs import GitSpec, PathSpec, parse_source
 from prisma_lint.syntax import ast
 from prisma_lint.syntax.ast import SourceFile
 from prisma_lint.syntax.pairparse import parse_pair
@@ -22,8 +22,15 @@ from prisma_lint.syntax.parser import normalise_newlines, parse_sources
 
 def load(text: str, *, cwd: Path, config: Config) -> tuple[list[SourceFile], GitSpec | None]:
     """Read a schema named by any source syntax: a path, REF:PATH or URL#REF:PATH."""
-    spec = parse_spec(text, cwd)
-    if spec is None:
+    return load_source(parse_source(text, cwd), cwd=cwd, config=config)
+
+
+def load_source(
+    spec: PathSpec | GitSpec, *, cwd: Path, config: Config
+) -> tuple[list[SourceFile], GitSpec | None]:
+    """Read a parsed source: only a PathSpec touches the file system."""
+    if isinstance(spec, PathSpec):
+        text = spec.path
         if cwd == Path(".") or Path(text).is_absolute():
             return read_schema(text), None
         files = read_schema(str(cwd / text))

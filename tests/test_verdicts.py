@@ -233,3 +233,46 @@ def test_monorepo_admin_pr_that_syncs_the_portal_is_clean(
     code, out, _ = run(*args)
     report = json.loads(out)
     assert code == 1 and codes(report) == ["PORTAL_STALE"]
+
+
+# ---- 7. a local file never stands in for a remote spec -----------------
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        "https://github.com/acme/admin.git#main:prisma/schema.prisma",
+        "git@github.com:acme/admin.git#main:prisma/schema.prisma",
+    ],
+)
+def test_a_file_named_like_a_url_is_never_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spec: str
+) -> None:
+    portal = portal_repo(tmp_path / "portal", version(1))
+    decoy = portal / spec  # https:/github.com/... once the path is normalised
+    decoy.parent.mkdir(parents=True, exist_ok=True)
+    decoy.write_text(version(1))
+    monkeypatch.chdir(portal)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("GIT_SSH_COMMAND", "false")  # no network: the fetch fails at once
+    monkeypatch.setenv("GIT_TERMINAL_PROMPT", "0")
+    monkeypatch.setattr("prisma_lint.sources.git._fetch", _refuse_fetch)
+    code, out, err = run("check", "--canonical", spec, "--portal", SCHEMA)
+    assert code == 2 and "No drift" not in out and "fetch refused in this test" in err
+
+
+def _refuse_fetch(*_: object) -> None:
+    from prisma_lint.errors import SourceError
+
+    raise SourceError("fetch refused in this test")
+
+
+def test_specs_parse_once_into_a_tagged_value(tmp_path: Path) -> None:
+    from prisma_lint.sources.specs import GitSpec, PathSpec, parse_source
+
+    (tmp_path / "a:b.prisma").write_text("")
+    assert parse_source("a:b.prisma", tmp_path) == PathSpec("a:b.prisma")
+    assert parse_source("prisma/schema.prisma", tmp_path) == PathSpec("prisma/schema.prisma")
+    assert parse_source("main:x.prisma", tmp_path) == GitSpec(None, "main", "x.prisma")
+    url = "https://github.com/acme/admin.git"
+    assert parse_source(f"{url}#main:x.prisma", tmp_path) == GitSpec(url, "main", "x.prisma")

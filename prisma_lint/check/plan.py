@@ -23,7 +23,7 @@ from pathlib import Path
 
 from prisma_lint.config import Config, config_relative
 from prisma_lint.errors import ConfigError, UsageError
-from prisma_lint.sources.specs import GitSpec, parse_spec
+from prisma_lint.sources.specs import GitSpec, PathSpec, parse_source
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,8 @@ class CheckOptions:
 
 @dataclass(frozen=True)
 class Plan:
-    canonical: str  # what the copy is diffed against, in any source syntax
+    canonical: str  # what the copy is diffed against, as named in output
+    source: PathSpec | GitSpec  # ... parsed once
     portal: str
     history: GitSpec | None  # where stale-or-edited looks
     sync_command: str  # the `prisma-lint sync` that fixes a stale copy in this run
@@ -52,27 +53,30 @@ def plan_sources(options: CheckOptions, config: Config) -> Plan:
         raise ConfigError(f"no {missing} schema: give --{missing}, or set {missing} in [tool.prisma-lint]")
     if options.merge_base and not options.canonical_ref:
         raise UsageError("--merge-base needs --canonical-ref REF (the branch to take the merge base with).")
-    spec = parse_spec(canonical, options.cwd)
-    if spec is not None:
+    spec = parse_source(canonical, options.cwd)
+    if isinstance(spec, GitSpec):
         if options.canonical_ref:
             raise UsageError(
                 f"{canonical} already names a ref ({spec.ref}); drop --canonical-ref, or give the "
                 "canonical schema as a path."
             )
-        return Plan(canonical, portal, spec, _sync(canonical, portal, options, config))
-    canonical, history = _path_history(canonical, portal, options)
-    return Plan(canonical, portal, history, _sync(canonical, portal, options, config))
+        return Plan(canonical, spec, portal, spec, _sync(canonical, portal, options, config))
+    source, history = _path_history(spec, portal, options)
+    shown = source.display()
+    return Plan(shown, source, portal, history, _sync(shown, portal, options, config))
 
 
-def _path_history(canonical: str, portal: str, options: CheckOptions) -> tuple[str, GitSpec | None]:
+def _path_history(
+    canonical: PathSpec, portal: str, options: CheckOptions
+) -> tuple[PathSpec | GitSpec, GitSpec | None]:
     from prisma_lint.sources import git as gitsource
 
-    path = (options.cwd / canonical).resolve()
+    path = (options.cwd / canonical.path).resolve()
     root = gitsource.work_tree(path) if path.exists() else None
     if root is None:
         if options.canonical_ref:
             raise UsageError(
-                f"--canonical-ref needs a canonical schema in a git repository, and {canonical} is not "
+                f"--canonical-ref needs a canonical schema in a git repository, and {canonical.path} is not "
                 "in one; drop --canonical-ref."
             )
         return canonical, None
@@ -82,7 +86,7 @@ def _path_history(canonical: str, portal: str, options: CheckOptions) -> tuple[s
     history = GitSpec(os.path.relpath(root, options.cwd), ref, path.relative_to(root).as_posix())
     same_tree = (options.cwd / portal).resolve().is_relative_to(root)
     if options.canonical_ref and not same_tree:  # a separate checkout: read it at the ref
-        return history.display(), history
+        return history, history
     return canonical, history
 
 

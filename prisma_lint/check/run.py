@@ -22,7 +22,7 @@ from prisma_lint.check.verdicts import Candidate, Verdict
 from prisma_lint.config import Config
 from prisma_lint.drift.changes import ORDER_CODES, Change, Code, DiffResult, Kind, Location
 from prisma_lint.drift.diff import diff
-from prisma_lint.engine import diff_sources, load, with_source_lines
+from prisma_lint.engine import diff_sources, load, load_source, with_source_lines
 from prisma_lint.sources.specs import GitSpec
 from prisma_lint.syntax.ast import SourceFile
 from prisma_lint.syntax.parser import parse_sources
@@ -30,7 +30,7 @@ from prisma_lint.syntax.parser import parse_sources
 
 def run_check(options: CheckOptions, config: Config) -> DiffResult:
     plan = plan_sources(options, config)
-    canonical_files, _ = load(plan.canonical, cwd=options.cwd, config=config)
+    canonical_files, _ = load_source(plan.source, cwd=options.cwd, config=config)
     portal_files, _ = load(plan.portal, cwd=options.cwd, config=config)
     result = diff_sources(
         canonical_files, portal_files, plan.canonical, plan.portal, config=config, strict=options.strict
