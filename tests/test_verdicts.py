@@ -276,3 +276,35 @@ def test_specs_parse_once_into_a_tagged_value(tmp_path: Path) -> None:
     assert parse_source("main:x.prisma", tmp_path) == GitSpec(None, "main", "x.prisma")
     url = "https://github.com/acme/admin.git"
     assert parse_source(f"{url}#main:x.prisma", tmp_path) == GitSpec(url, "main", "x.prisma")
+
+
+# ---- 9. one notion of equality for facts and the diff ------------------
+
+
+def test_duplicated_attribute_is_drift_for_facts_and_diff(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from prisma_lint.drift.diff import diff
+    from prisma_lint.drift.semantic import facts
+    from prisma_lint.syntax.ast import SourceFile
+    from prisma_lint.syntax.parser import parse_sources
+    from tests.gitrepos import commit_file, init
+
+    def parse_schema(text: str):  # type: ignore[no-untyped-def]
+        return parse_sources([SourceFile("schema.prisma", text)])
+
+    canonical = HEADER + "model A {\n  id Int @id\n  n Int @default(1)\n  @@index([n])\n}\n"
+    doubled = canonical.replace("@default(1)", "@default(1) @default(1)")
+    index_twice = canonical.replace("  @@index([n])\n", "  @@index([n])\n  @@index([n])\n")
+    for copy in (doubled, index_twice):
+        assert diff(parse_schema(canonical), parse_schema(copy)).changes
+        assert facts(parse_schema(canonical)) != facts(parse_schema(copy))
+    admin = init(tmp_path / "admin")
+    commit_file(admin, SCHEMA, canonical, "schema", day=1)
+    portal = portal_repo(tmp_path / "portal", doubled)
+    monkeypatch.chdir(portal)
+    code, out, _ = run(
+        "check", "--canonical", f"../admin#main:{SCHEMA}", "--portal", SCHEMA, "--format", "json"
+    )
+    report = json.loads(out)
+    assert code == 1 and "PORTAL_STALE" not in codes(report) and report["verdict"]["status"] == "edited"
