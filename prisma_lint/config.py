@@ -80,6 +80,12 @@ class Config:
         dropped = len(result.changes) - len(kept)
         return replace(result, changes=tuple(kept), ignored=result.ignored + dropped)
 
+    def resolve(self, value: str | None, cwd: Path) -> str | None:
+        """A source this config names, relative to the working directory (see config_relative)."""
+        if value is None or not self.source:
+            return value
+        return config_relative(value, Path(self.source).parent, cwd)
+
 
 def config_relative(value: str, folder: Path, cwd: Path) -> str:
     """A source named in a config file, made relative to the working directory.

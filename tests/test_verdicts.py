@@ -308,3 +308,92 @@ def test_duplicated_attribute_is_drift_for_facts_and_diff(
     )
     report = json.loads(out)
     assert code == 1 and "PORTAL_STALE" not in codes(report) and report["verdict"]["status"] == "edited"
+
+
+# ---- 4. sync agrees with check -----------------------------------------
+
+GENERATOR = 'generator client {\n  provider = "prisma-client-js"\n  output   = "%s"\n}\n\n'
+OUTPUT_RULE = 'ignore = [{ code = "GENERATOR_CHANGED", path = "client.output" }]\n'
+
+
+def test_sync_keeps_what_the_config_ignores(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    canonical, portal = tmp_path / "admin.prisma", tmp_path / "portal.prisma"
+    canonical.write_text(GENERATOR % "../admin-client" + version(3))
+    portal.write_text(GENERATOR % "../portal-client" + version(3))
+    (tmp_path / ".prisma-lint.toml").write_text(OUTPUT_RULE)
+    monkeypatch.chdir(tmp_path)
+    assert run("diff", "admin.prisma", "portal.prisma")[0] == 0
+    assert run("check", "--canonical", "admin.prisma", "--portal", "portal.prisma")[0] == 0
+    assert run("sync", "admin.prisma", "portal.prisma", "--check")[0] == 0
+    assert run("sync", "admin.prisma", "portal.prisma")[0] == 0
+    assert portal.read_text() == GENERATOR % "../portal-client" + version(3)
+    # Behind the canonical schema too: sync brings the fields, the portal's output stays.
+    canonical.write_text(GENERATOR % "../admin-client" + version(5))
+    assert run("sync", "admin.prisma", "portal.prisma", "--check")[0] == 1
+    assert run("sync", "admin.prisma", "portal.prisma")[0] == 0
+    assert portal.read_text() == GENERATOR % "../portal-client" + version(5)
+    assert run("check", "--canonical", "admin.prisma", "--portal", "portal.prisma")[0] == 0
+
+
+def test_sync_keeps_ignored_settings_the_copy_adds_or_lacks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gen = 'generator client {\n  provider = "prisma-client-js"\n%s}\n\n'
+    canonical, portal = tmp_path / "admin.prisma", tmp_path / "portal.prisma"
+    canonical.write_text(gen % '  binaryTargets = ["native"]\n' + version(5))
+    portal.write_text(gen % '  previewFeatures = ["views"]\n' + version(2))
+    (tmp_path / ".prisma-lint.toml").write_text(
+        'ignore = [{ path = "client.previewFeatures" }, { path = "client.binaryTargets" }]\n'
+    )
+    monkeypatch.chdir(tmp_path)
+    assert run("sync", "admin.prisma", "portal.prisma")[0] == 0
+    assert portal.read_text() == gen % '  previewFeatures = ["views"]\n' + version(5)
+
+
+def test_sync_keeps_the_copys_line_endings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    canonical, portal = tmp_path / "admin.prisma", tmp_path / "portal.prisma"
+    canonical.write_text(version(3))
+    crlf = version(3).replace("\n", "\r\n").encode()
+    portal.write_bytes(crlf)
+    monkeypatch.chdir(tmp_path)
+    assert run("check", "--canonical", "admin.prisma", "--portal", "portal.prisma")[0] == 0
+    assert run("sync", "admin.prisma", "portal.prisma", "--check") == (
+        0,
+        "portal.prisma is in sync with admin.prisma.\n",
+        "",
+    )
+    assert run("sync", "admin.prisma", "portal.prisma")[0] == 0
+    assert portal.read_bytes() == crlf
+
+
+def test_sync_reads_config_paths_relative_to_the_config(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "admin.prisma").write_text(version(3))
+    (tmp_path / "portal.prisma").write_text(version(1))
+    (tmp_path / ".prisma-lint.toml").write_text('canonical = "admin.prisma"\nportal = "portal.prisma"\n')
+    (tmp_path / "sub").mkdir()
+    monkeypatch.chdir(tmp_path / "sub")
+    code, _, err = run("sync")
+    assert (code, err) == (0, "") and (tmp_path / "portal.prisma").read_text() == version(3)
+
+
+# ---- 11. sync refuses portal paths of the wrong kind or shape ----------
+
+
+def test_sync_refuses_a_git_spec_or_a_mismatched_shape_as_portal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a.prisma").write_text(version(1))
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "folder" / "schema.prisma").write_text(version(1))
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("sync", "a.prisma", "HEAD:x.prisma")
+    assert (code, out) == (2, "") and "HEAD:x.prisma: the portal of sync must be a local path" in err
+    assert not (tmp_path / "HEAD:x.prisma").exists()
+    code, out, err = run("sync", "folder", "single.prisma")
+    assert (code, out) == (2, "") and "the canonical schema is a folder" in err
+    assert not (tmp_path / "single.prisma").exists()
+    code, out, err = run("sync", "a.prisma", "newdir/")
+    assert (code, out) == (2, "") and "the canonical schema is one file" in err
+    assert not (tmp_path / "newdir").exists()

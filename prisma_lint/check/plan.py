@@ -21,7 +21,7 @@ import shlex
 from dataclasses import dataclass
 from pathlib import Path
 
-from prisma_lint.config import Config, config_relative
+from prisma_lint.config import Config
 from prisma_lint.errors import ConfigError, UsageError
 from prisma_lint.sources.specs import GitSpec, PathSpec, parse_source
 
@@ -46,8 +46,8 @@ class Plan:
 
 
 def plan_sources(options: CheckOptions, config: Config) -> Plan:
-    canonical = options.canonical or _from_config(config.canonical, config, options.cwd)
-    portal = options.portal or _from_config(config.portal, config, options.cwd)
+    canonical = options.canonical or config.resolve(config.canonical, options.cwd)
+    portal = options.portal or config.resolve(config.portal, options.cwd)
     if not canonical or not portal:
         missing = "canonical" if not canonical else "portal"
         raise ConfigError(f"no {missing} schema: give --{missing}, or set {missing} in [tool.prisma-lint]")
@@ -88,12 +88,6 @@ def _path_history(
     if options.canonical_ref and not same_tree:  # a separate checkout: read it at the ref
         return history, history
     return canonical, history
-
-
-def _from_config(value: str | None, config: Config, cwd: Path) -> str | None:
-    if value is None or not config.source:
-        return value
-    return config_relative(value, Path(config.source).parent, cwd)
 
 
 def _sync(canonical: str, portal: str, options: CheckOptions, config: Config) -> str:

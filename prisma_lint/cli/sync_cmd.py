@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from prisma_lint.cli.app import _config, cli, print_error
-from prisma_lint.errors import EXIT_CLEAN, EXIT_DRIFT, ConfigError, PrismaLintError
+from prisma_lint.errors import EXIT_CLEAN, EXIT_DRIFT, PrismaLintError
 
 
 @cli.command("sync")
@@ -30,11 +30,17 @@ def sync_command(
     config_path: str | None,
     cache_dir: str | None,
 ) -> None:
-    """Make the portal copy equal to the canonical schema, byte for byte.
+    """Make the portal copy equal to the canonical schema.
 
-    CANONICAL and PORTAL default to the config's. Each file is written
-    atomically and keeps its permissions; nothing is written outside PORTAL.
-    For a schema folder, .prisma files the canonical schema lacks are deleted.
+    CANONICAL and PORTAL default to the config's. Sync agrees with `check`: a
+    copy that `check` finds no drift in (differences the config ignores, line
+    endings, layout) is left as it is, and `--check` exits 1 exactly when
+    `check` reports drift a sync fixes. Otherwise the canonical text is
+    written, keeping the portal's own lines for generator and datasource
+    settings the config ignores. PORTAL must be a local path of the same shape
+    (file or folder) as CANONICAL. Each file is written atomically and keeps
+    its permissions; nothing is written outside PORTAL. For a schema folder,
+    .prisma files the canonical schema lacks are deleted.
 
     \b
     Examples:
@@ -44,17 +50,14 @@ def sync_command(
     """
     from dataclasses import replace
 
-    from prisma_lint.engine import load
+    from prisma_lint.check.syncing import plan_sync
     from prisma_lint.sources import sync
 
     try:
         config = _config(config_path)
         config = replace(config, cache_dir=cache_dir or config.cache_dir)
-        source, target = canonical or config.canonical, portal or config.portal
-        if not source or not target:
-            raise ConfigError("sync needs CANONICAL and PORTAL, as arguments or in [tool.prisma-lint]")
-        files, spec = load(source, cwd=Path("."), config=config)
-        steps = sync.plan(files, spec.display() if spec else source, Path(target))
+        planned = plan_sync(canonical, portal, config, Path("."))
+        steps, source, target = planned.steps, planned.source, planned.target
         if not dry_run:
             sync.apply(steps)
     except PrismaLintError as err:
