@@ -397,3 +397,48 @@ def test_sync_refuses_a_git_spec_or_a_mismatched_shape_as_portal(
     code, out, err = run("sync", "a.prisma", "newdir/")
     assert (code, out) == (2, "") and "the canonical schema is one file" in err
     assert not (tmp_path / "newdir").exists()
+
+
+# ---- 8. numbers compare exactly, at any length -------------------------
+
+
+def _default_schema(value: str) -> str:
+    return HEADER + f"model A {{\n  id Int @id\n  x Decimal @default({value})\n}}\n"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "equal"),
+    [
+        ("0.123456789012345678901234567891", "0.123456789012345678901234567899", False),
+        ("1.5", "1.50", True),
+        ("007", "7", True),
+        ("-0", "0", True),
+        ("-0.0", "0.000", True),
+        ("-1", "1", False),
+        ("10", "1", False),
+        ("100", "100.000", True),
+        ("1" * 60 + ".5", "1" * 60 + ".50", True),
+        ("1" * 60, "1" * 59 + "2", False),
+    ],
+)
+def test_numbers_compare_exactly(a: str, b: str, equal: bool) -> None:
+    from prisma_lint.drift.normalize import value_key
+    from prisma_lint.syntax.ast import NumberValue
+
+    assert (value_key(NumberValue(a)) == value_key(NumberValue(b))) is equal
+
+
+def test_long_decimals_are_drift_and_huge_ones_do_not_crash(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.prisma", tmp_path / "b.prisma"
+    a.write_text(_default_schema("0.123456789012345678901234567891"))
+    b.write_text(_default_schema("0.123456789012345678901234567899"))
+    code, out, _ = run("diff", str(a), str(b))
+    assert code == 1 and "FIELD_ATTRIBUTE_CHANGED" in out
+    huge = "9" * 1_000_001
+    a.write_text(_default_schema(huge))
+    b.write_text(_default_schema(huge[:-1] + "8"))
+    code, out, err = run("diff", str(a), str(b), "--format", "json")
+    assert code == 1 and json.loads(out)["changes"][0]["code"] == "FIELD_ATTRIBUTE_CHANGED"
+    b.write_text(_default_schema("000" + huge + ".000"))
+    code, out, err = run("diff", str(a), str(b))
+    assert (code, err) == (0, "")

@@ -7,7 +7,6 @@ Two spellings Prisma reads the same must compare equal:
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from prisma_lint.syntax import ast
@@ -32,11 +31,21 @@ def value_key(value: ast.Value | None) -> Any:
     return None if value is None else _KEYS[type(value)](value)
 
 
+def number_text(text: str) -> str:
+    """A decimal's exact normal text: no leading or trailing zeros, no sign on zero.
+
+    Text, not Decimal: a Decimal context rounds at 28 digits (so two long
+    defaults compared equal) and overflows on a million digits.
+    """
+    negative = text.startswith("-")
+    whole, _, fraction = text.lstrip("-").partition(".")
+    whole, fraction = whole.lstrip("0") or "0", fraction.rstrip("0")
+    normal = f"{whole}.{fraction}" if fraction else whole
+    return "-" + normal if negative and normal != "0" else normal
+
+
 def _number_key(value: ast.NumberValue) -> Any:
-    try:
-        return ("number", Decimal(value.text).normalize())
-    except InvalidOperation:  # pragma: no cover - the grammar admits only decimals
-        return ("number", value.text)
+    return ("number", number_text(value.text))
 
 
 _KEYS: dict[type, Any] = {
