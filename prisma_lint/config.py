@@ -114,7 +114,7 @@ def find_config(start: Path) -> Path | None:
         if candidate.is_file():
             return candidate
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and "prisma-lint" in _read(pyproject).get("tool", {}):
+        if pyproject.is_file() and "prisma-lint" in _tool(_read(pyproject), pyproject):
             return pyproject
         if (folder / ".git").exists():
             return None
@@ -125,8 +125,17 @@ def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
     data = _read(path)
-    table = data.get("tool", {}).get("prisma-lint", {}) if path.name == "pyproject.toml" else data
+    table = _tool(data, path).get("prisma-lint", {}) if path.name == "pyproject.toml" else data
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.prisma-lint] must be a table, not {table!r}")
     return parse_config(table, str(path))
+
+
+def _tool(data: dict[str, Any], path: Path) -> dict[str, Any]:
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: [tool] must be a table, not {tool!r}")
+    return tool
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -142,6 +151,8 @@ def _read(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot read: {err.strerror or err}") from None
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(f"{path}: invalid TOML: {err}") from None
+    except UnicodeDecodeError as err:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {err.start + 1}); TOML files are UTF-8") from None
 
 
 def parse_config(table: dict[str, Any], source: str) -> Config:

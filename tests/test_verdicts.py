@@ -442,3 +442,112 @@ def test_long_decimals_are_drift_and_huge_ones_do_not_crash(tmp_path: Path) -> N
     b.write_text(_default_schema("000" + huge + ".000"))
     code, out, err = run("diff", str(a), str(b))
     assert (code, err) == (0, "")
+
+
+# ---- 14. every failure is exit 2 with one line --------------------------
+
+
+def _one_line_error(code: int, out: str, err: str) -> None:
+    assert (code, out) == (2, ""), err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1 and err.startswith("error: ")
+
+
+def test_odd_refs_fail_with_one_line(
+    admin: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    portal = portal_repo(tmp_path / "portal", version(5))
+    monkeypatch.chdir(portal)
+    specs = [
+        f"{where}{ref}:{SCHEMA}" for where in ("../admin#", "") for ref in ("HEAD@{50}", "nope@{upstream}")
+    ]
+    for spec in [*specs, f"HEAD@{{5}}:{SCHEMA}"]:  # the portal's reflog has one entry
+        _one_line_error(*run("check", "--canonical", spec, "--portal", SCHEMA, "--fail-on", "never"))
+    # What git itself resolves works: HEAD@{1} of the admin checkout is its version 5 commit.
+    code, out, err = run("check", "--canonical", f"../admin#HEAD@{{1}}:{SCHEMA}", "--portal", SCHEMA)
+    assert (code, err) == (0, "") and "No drift" in out
+    code, _, err = run("check", "--canonical", f"../admin#HEAD@{{yesterday}}:{SCHEMA}", "--portal", SCHEMA)
+    assert code in (0, 1) and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("pyproject.toml", b"tool = 5\n", "pyproject.toml: [tool] must be a table, not 5"),
+        ("pyproject.toml", b"[tool]\nprisma-lint = 3\n", "[tool.prisma-lint] must be a table, not 3"),
+        (".prisma-lint.toml", b'portal = "caf\xe9"\n', ".prisma-lint.toml: not UTF-8 text"),
+        ("pyproject.toml", b'[project]\nname = "\xff"\n', "pyproject.toml: not UTF-8 text"),
+    ],
+)
+def test_bad_config_files_fail_with_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, data: bytes, message: str
+) -> None:
+    (tmp_path / name).write_bytes(data)
+    (tmp_path / "a.prisma").write_text(version(1))
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("check", "--canonical", "a.prisma", "--portal", "a.prisma", "--fail-on", "never")
+    _one_line_error(code, out, err)
+    assert message in err
+
+
+def test_a_damaged_cache_folder_fails_with_one_line(
+    admin: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hashlib
+
+    git(tmp_path, "clone", "--quiet", "--bare", str(tmp_path / "admin"), str(tmp_path / "remote.git"))
+    url = (tmp_path / "remote.git").as_uri()
+    monkeypatch.setenv("PRISMA_LINT_ALLOW_FILE_URLS", "1")
+    portal = portal_repo(tmp_path / "portal", version(5))
+    monkeypatch.chdir(portal)
+    cache = tmp_path / "cache"
+    folder = cache / "repos" / (hashlib.sha256(url.encode()).hexdigest()[:16] + ".git")
+    folder.mkdir(parents=True)
+    (folder / "HEAD").write_text("garbage\n")  # an interrupted first run
+    args = ("check", "--canonical", f"{url}#main:{SCHEMA}", "--portal", SCHEMA, "--cache-dir", str(cache))
+    code, out, err = run(*args)
+    _one_line_error(code, out, err)
+    assert str(folder) in err and "delete it" in err
+
+
+def test_an_internal_error_says_so_and_asks_for_a_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a.prisma").write_text(version(1))
+    monkeypatch.chdir(tmp_path)
+
+    def broken(*_: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("prisma_lint.check.run.run_check", broken)
+    monkeypatch.delenv("PRISMA_LINT_DEBUG", raising=False)
+    code, out, err = run("check", "--canonical", "a.prisma", "--portal", "a.prisma", "--fail-on", "never")
+    _one_line_error(code, out, err)
+    assert "internal error" in err and "RuntimeError: boom" in err and "please report" in err
+    code, _, err = run("--debug", "check", "--canonical", "a.prisma", "--portal", "a.prisma")
+    assert code == 2 and "Traceback" in err and "RuntimeError: boom" in err
+    monkeypatch.setenv("PRISMA_LINT_DEBUG", "1")
+    code, _, err = run("check", "--canonical", "a.prisma", "--portal", "a.prisma")
+    assert code == 2 and "Traceback" in err
+
+
+def test_library_use_gets_the_nesting_bound_of_the_cli(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    ok, other = tmp_path / "ok.prisma", tmp_path / "other.prisma"
+    ok.write_text("model A {\n  id Int @default(" + "[" * 1800 + "]" * 1800 + ")\n}\n")
+    other.write_text("model A {\n  id Int? @default(" + "[" * 1800 + "1" + "]" * 1800 + ")\n}\n")
+    program = (
+        "import sys\nfrom prisma_lint import engine\n"
+        "result = engine.diff_paths(sys.argv[1], sys.argv[2])\n"
+        "print(sorted({c.code.value for c in result.changes}))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", program, str(ok), str(other)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr[-500:]
+    assert proc.stdout.strip() == "['FIELD_ATTRIBUTE_CHANGED', 'FIELD_OPTIONALITY_CHANGED']"

@@ -76,8 +76,61 @@ bad option or config). Set NO_COLOR to turn colour off.
 """
 
 
-@click.group(help=HELP, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class Guarded(click.Group):
+    """Every failure is exit 2 with one line: an unexpected exception is a bug, and says so."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except PrismaLintError as err:
+            print_error(err)
+            sys.exit(err.exit_code)
+        except Exception as err:
+            internal_error(
+                err, debug=bool(ctx.meta.get("debug")) or os.environ.get("PRISMA_LINT_DEBUG") == "1"
+            )
+            sys.exit(EXIT_ERROR)
+
+
+def internal_error(err: Exception, *, debug: bool) -> None:
+    if debug:
+        import traceback
+
+        click.echo("".join(traceback.format_exception(err)).rstrip(), err=True)
+    click.echo(
+        f"error: internal error in prisma-lint {__version__}: {type(err).__name__}: {one_line(err)}. "
+        "This is a bug; "
+        "please report it with the command you ran (add --debug, or set PRISMA_LINT_DEBUG=1, for the "
+        "traceback).",
+        err=True,
+    )
+
+
+def one_line(err: Exception) -> str:
+    return " ".join(str(err).split()) or "(no message)"
+
+
+def _debug(ctx: click.Context, _: click.Parameter, value: bool) -> bool:
+    ctx.meta["debug"] = value
+    return value
+
+
+@click.group(
+    cls=Guarded,
+    help=HELP,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(__version__, "-V", "--version", prog_name="prisma-lint", message="%(prog)s %(version)s")
+@click.option(
+    "--debug",
+    is_flag=True,
+    expose_value=False,
+    callback=_debug,
+    is_eager=True,
+    help="On an internal error, show the traceback (also PRISMA_LINT_DEBUG=1).",
+)
 def cli() -> None:
     pass
 
@@ -90,9 +143,6 @@ def main() -> None:
     reason the cycle collector stays off: one short run makes almost no cycles.
     """
     gc.disable()
-    # Values may nest 1,900 levels (Prisma's own parser takes 1,500); the passes over
-    # them recurse a few frames per level.
-    sys.setrecursionlimit(max(sys.getrecursionlimit(), 20_000))
     try:
         cli()
         code: int | str | None = 0

@@ -92,8 +92,10 @@ def _local_repo(path: Path) -> git.Repo:
 
 
 def _commit(repo: git.Repo, ref: str, what: str) -> git.Commit:
+    """The commit ref names, as git itself reads it (so HEAD@{1}, main@{yesterday}, v2^ all work)."""
     try:
-        return repo.commit(ref)
+        sha = repo.git.rev_parse("--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
+        return repo.commit(sha)
     except (git.BadName, ValueError, git.GitCommandError):
         raise SourceError(f"{what}: no commit or ref {ref!r} in {repo.git_dir}. {SHALLOW_HINT}") from None
 
@@ -119,7 +121,13 @@ def _files_at(commit: git.Commit, spec: GitSpec) -> list[SourceFile]:
 def _fetch(spec: GitSpec, cache_dir: Path, depth: int) -> git.Repo:
     assert spec.url is not None
     folder = cache_dir / "repos" / (hashlib.sha256(spec.url.encode()).hexdigest()[:16] + ".git")
-    repo = git.Repo(folder) if (folder / "HEAD").exists() else git.Repo.init(folder, bare=True, mkdir=True)
+    try:
+        repo = (
+            git.Repo(folder) if (folder / "HEAD").exists() else git.Repo.init(folder, bare=True, mkdir=True)
+        )
+    except (git.InvalidGitRepositoryError, git.GitCommandError, OSError):
+        damaged = f"the cache of {redact(spec.url)} is damaged (an interrupted run?)"
+        raise SourceError(f"{folder}: {damaged}; delete it and run again") from None
     token = os.environ.get("PRISMA_LINT_TOKEN") or os.environ.get("GITHUB_TOKEN")
     env = _auth_env(token) if token and spec.url.startswith("https://") else {}
     try:

@@ -45,6 +45,7 @@ CONFLICT = re.compile(r"^(<{7}|={7}|>{7})(?: |$)", re.MULTILINE)
 
 def parse_text(text: str, file: str = "schema.prisma") -> ParseResult:
     """Parse one file's text: its blocks, or no blocks and every syntax error found."""
+    nesting.ensure_stack()
     lark, builder = _parser()
     text = normalise_newlines(text)
     if "\n<<<<<<<" in text or text.startswith("<<<<<<<"):
