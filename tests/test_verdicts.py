@@ -131,6 +131,19 @@ def test_stale_and_edited_lists_only_the_edits(
     assert f"measured against the canonical schema at {admin[3][:7]}" in markdown
 
 
+def test_a_changed_field_is_measured_against_the_version_it_was_changed_from(
+    admin: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Version 5 with field5's type changed is as far from version 4 (no field5) by facts, but one
+    field differs from either: the newer wins, and the change is a type change, not an added field."""
+    portal = portal_repo(tmp_path / "portal", version(5).replace("field5 String?", "field5 Int"))
+    monkeypatch.chdir(portal)
+    _, out, _ = run("check", "--canonical", f"../admin#main:{SCHEMA}", "--portal", SCHEMA, "--format", "json")
+    report = json.loads(out)
+    assert codes(report) == ["FIELD_TYPE_CHANGED"]
+    assert report["verdict"]["nearest"]["commit"] == admin[5] and report["verdict"]["baseline"] is None
+
+
 # ---- 6. a plain path inside another checkout has history ---------------
 
 
@@ -551,3 +564,58 @@ def test_library_use_gets_the_nesting_bound_of_the_cli(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr[-500:]
     assert proc.stdout.strip() == "['FIELD_ATTRIBUTE_CHANGED', 'FIELD_OPTIONALITY_CHANGED']"
+
+
+# ---- 15. wording ---------------------------------------------------------
+
+
+def test_a_move_to_the_same_position_names_its_neighbours(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.prisma", tmp_path / "b.prisma"
+    fields = ["id Int @id", "a Int", "b Int", "c Int"]
+    a.write_text("model M {\n" + "".join(f"  {f}\n" for f in fields) + "}\n")
+    # id, a, b, c -> b, a, id, c? no: swap the neighbours of "a" so it keeps position 2.
+    b.write_text(
+        "model M {\n" + "".join(f"  {f}\n" for f in [fields[2], fields[1], fields[0], fields[3]]) + "}\n"
+    )
+    _, out, _ = run("diff", str(a), str(b), "--strict", "--format", "json")
+    messages = [c["message"] for c in json.loads(out)["changes"]]
+    assert messages and all(
+        "from position 2 to 2" not in m and "from position 3 to 3" not in m for m in messages
+    )
+    for m in messages:
+        if "moved from position" not in m:
+            assert "now comes" in m
+
+
+def test_strict_text_lists_each_block_under_one_heading(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.prisma", tmp_path / "b.prisma"
+    a.write_text("model M {\n  id Int @id\n  x Int\n  y Int\n}\n\nmodel N {\n  id Int @id\n}\n")
+    b.write_text("model N {\n  id Int @id\n  z Int\n}\n\nmodel M {\n  id Int @id\n  y Int\n  x String\n}\n")
+    code, out, _ = run("diff", str(a), str(b), "--strict")
+    lines = out.splitlines()
+    assert code == 1 and lines.count("M") == 1 and lines.count("N") == 1, out
+    # M's notice is listed with M's other change.
+    assert lines.index("N") > lines.index("M") + 4 and "M.y" in "\n".join(lines[: lines.index("N")])
+
+
+def test_a_policy_finding_alone_is_not_called_drift(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "schema.prisma").write_text(version(1))
+    (tmp_path / "package.json").write_text('{"scripts": {"db": "prisma migrate deploy"}}\n')
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run("check", "--canonical", "schema.prisma", "--portal", "schema.prisma")
+    assert code == 1 and "PORTAL_RUNS_MIGRATE" in out
+    last = out.strip().splitlines()[-1]
+    assert not last.startswith("Drift") and "1 policy finding (1 error)" in last
+    assert "schema.prisma matches the canonical schema" in last
+
+
+def test_counts_are_singular_when_one(
+    admin: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    portal = portal_repo(tmp_path / "portal", version(4) + "model X {\n  id Int @id\n}\n")
+    monkeypatch.chdir(portal)
+    _, out, _ = run(
+        "check", "--canonical", f"../admin#main:{SCHEMA}", "--portal", SCHEMA, "--history-depth", "1"
+    )
+    assert "1 schema commits" not in out and "last 1 versions" not in out
+    assert "does not match the only version" in out

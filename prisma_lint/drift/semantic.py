@@ -64,3 +64,18 @@ def _field(block: str, field: ast.Field) -> Hashable:
         _multiset(map(attribute_key, field.attributes)),
         field.documentation,
     )
+
+
+def distance(a: Facts, b: Facts) -> int:
+    """How many things differ: a field, enum value, setting or block counts once, however much
+    of it changed (a changed field is as far as an added one), an attribute once each."""
+    return len({_identity(fact[0]) for fact in a ^ b})  # type: ignore[index]
+
+
+def _identity(fact: Hashable) -> Hashable:
+    assert isinstance(fact, tuple)
+    if fact[0] in ("field", "value", "entry"):
+        return fact[:3]
+    if fact[0] == "block":
+        return fact[:2]
+    return fact

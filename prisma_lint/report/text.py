@@ -3,8 +3,6 @@ its location and the line it points at."""
 
 from __future__ import annotations
 
-from itertools import groupby
-
 from prisma_lint.check.verdicts import Verdict
 from prisma_lint.drift.changes import Change, DiffResult, Severity
 from prisma_lint.report.diagnostics import Style, plain
@@ -18,7 +16,7 @@ def render(result: DiffResult, style: Style = plain) -> str:
             f"{result.canonical_source}{ignored}.\n"
         )
     out: list[str] = []
-    for block, changes in groupby(result.changes, key=group_of):
+    for block, changes in _groups(result.changes).items():
         out.append(style(block, "location"))
         for change in changes:
             out.extend(_change(change, style))
@@ -48,6 +46,15 @@ def edited_note(verdict: Verdict) -> str:
     )
 
 
+def _groups(changes: tuple[Change, ...]) -> dict[str, list[Change]]:
+    """Changes under one heading per block, in order of first appearance (order notices
+    come after the other changes, but belong with their block)."""
+    groups: dict[str, list[Change]] = {}
+    for change in changes:
+        groups.setdefault(group_of(change), []).append(change)
+    return groups
+
+
 def group_of(change: Change) -> str:
     """The heading a change is listed under: its block, or what it is about."""
     headings = {"schema": "Portal copy", "repository": "Portal repository"}
@@ -70,6 +77,12 @@ def _change(change: Change, style: Style) -> list[str]:
 def summary(result: DiffResult, style: Style = plain) -> str:
     counts = ", ".join(_count(result.count(s), s.value) for s in Severity if result.count(s))
     ignored = f"; {result.ignored} ignored by config" if result.ignored else ""
+    if all(c.object == "repository" for c in result.changes):  # policy findings only: no drift
+        return (
+            f"{style('Policy', 'error')}: {_count(len(result.changes), 'policy finding')} "
+            f"({counts}{ignored}) in the portal repository; {result.portal_source} matches the "
+            f"canonical schema {result.canonical_source}."
+        )
     return (
         f"{style('Drift', 'error')}: {_count(len(result.changes), 'change')} ({counts}{ignored}) in "
         f"{result.portal_source} against the canonical schema {result.canonical_source}."
