@@ -619,3 +619,48 @@ def test_counts_are_singular_when_one(
     )
     assert "1 schema commits" not in out and "last 1 versions" not in out
     assert "does not match the only version" in out
+
+
+# ---- 16. error messages that say what is wrong and what to do ----------
+
+
+def test_a_missing_repository_folder_is_named_as_missing(
+    admin: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    portal = portal_repo(tmp_path / "portal", version(5))
+    monkeypatch.chdir(portal)
+    code, out, err = run("check", "--canonical", f"../admn#main:{SCHEMA}", "--portal", SCHEMA)
+    assert (code, out) == (2, "")
+    assert "../admn: no such folder" in err and "not inside a git repository" not in err
+
+
+def test_missing_refs_get_the_right_hint(
+    admin: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    git(tmp_path / "admin", "branch", "release-2026")
+    git(tmp_path / "admin", "tag", "v1.0.0")
+    monkeypatch.chdir(tmp_path / "admin")
+    for name in ("CI", "GITHUB_ACTIONS"):
+        monkeypatch.delenv(name, raising=False)
+    code, _, err = run("check", "--canonical", f"relase-2026:{SCHEMA}", "--portal", SCHEMA)
+    assert code == 2 and "no commit or ref 'relase-2026'" in err
+    assert "did you mean release-2026?" in err.lower() and "shallow" not in err
+    code, _, err = run("check", "--canonical", f"v1.0:{SCHEMA}", "--portal", SCHEMA)
+    assert code == 2 and "v1.0.0" in err
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")  # in CI, a missing ref may be an unfetched one
+    code, _, err = run("check", "--canonical", f"origin/main:{SCHEMA}", "--portal", SCHEMA)
+    assert code == 2 and "fetch-depth: 0" in err
+
+
+def test_an_unclosed_block_names_where_it_opened(tmp_path: Path) -> None:
+    schema = tmp_path / "schema.prisma"
+    schema.write_text("model A {\n  id Int @id\n\nmodel B {\n  id Int @id\n}\n")
+    code, _, err = run("parse", str(schema))
+    assert code == 2
+    assert f"{schema}:4:1: error: This line is not a valid field or attribute definition." in err
+    assert "note: model A, opened on line 1, is not closed: add `}` before line 4." in err
+    schema.write_text("model A {\n  id Int @id\n")
+    code, _, err = run("parse", str(schema))
+    assert (
+        code == 2 and "note: model A, opened on line 1, is not closed: add `}` at the end of the file." in err
+    )

@@ -9,6 +9,7 @@ command line, in a URL, or in any message.
 from __future__ import annotations
 
 import base64
+import difflib
 import hashlib
 import os
 from collections.abc import Iterator
@@ -78,6 +79,8 @@ def _resolve(spec: GitSpec, *, cwd: Path, cache_dir: Path | None, depth: int) ->
         repo = _local_repo(cwd)
         return repo, _commit(repo, spec.ref, spec.display())
     if not is_remote(spec.url):  # a local repository by path
+        if not (cwd / spec.url).exists():
+            raise SourceError(f"{spec.url}: no such folder (the repository named in {spec.display()})")
         repo = _local_repo(cwd / spec.url)
         return repo, _commit(repo, spec.ref, spec.display())
     repo = _fetch(spec, cache_dir or default_cache_dir(), depth)
@@ -97,7 +100,27 @@ def _commit(repo: git.Repo, ref: str, what: str) -> git.Commit:
         sha = repo.git.rev_parse("--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
         return repo.commit(sha)
     except (git.BadName, ValueError, git.GitCommandError):
-        raise SourceError(f"{what}: no commit or ref {ref!r} in {repo.git_dir}. {SHALLOW_HINT}") from None
+        raise SourceError(
+            f"{what}: no commit or ref {ref!r} in {repo.git_dir}.{_ref_hint(repo, ref)}"
+        ) from None
+
+
+def _ref_hint(repo: git.Repo, ref: str) -> str:
+    """The nearest ref names; and, in a shallow or CI checkout, how to fetch what is missing."""
+    hint = ""
+    try:
+        names = repo.git.for_each_ref("--format=%(refname:short)").split()
+    except git.GitCommandError:
+        names = []
+    close = difflib.get_close_matches(ref, names, n=3, cutoff=0.6)
+    if close:
+        hint += f" Did you mean {' or '.join(close)}?"
+    shallow = (Path(repo.git_dir) / "shallow").exists()
+    if shallow or os.environ.get("CI") or os.environ.get("GITHUB_ACTIONS"):
+        hint += f" {SHALLOW_HINT}"
+    elif not close:
+        hint += " List the branches and tags with `git branch -a` and `git tag`."
+    return hint
 
 
 def _files_at(commit: git.Commit, spec: GitSpec) -> list[SourceFile]:

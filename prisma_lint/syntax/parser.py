@@ -18,7 +18,7 @@ from lark import Lark
 from lark.exceptions import UnexpectedInput
 
 from prisma_lint.errors import Diagnostic, SchemaSyntaxError
-from prisma_lint.syntax import ast, nesting, recovery, tables
+from prisma_lint.syntax import ast, nesting, recovery, tables, unclosed
 from prisma_lint.syntax.ast import SourceFile
 from prisma_lint.syntax.builder import AstBuilder, Reject
 
@@ -59,9 +59,9 @@ def parse_text(text: str, file: str = "schema.prisma") -> ParseResult:
     try:
         blocks: list[ast.Block] = lark.parse(text, start="start")  # type: ignore[assignment]
     except (UnexpectedInput, Reject):
-        return (), tuple(recovery.find_errors(text, file, lark, builder))
+        return (), unclosed.annotate(text, tuple(recovery.find_errors(text, file, lark, builder)))
     if builder.errors:  # a file with errors has no AST, as after recovery
-        return (), tuple(sorted(builder.errors, key=lambda d: (d.line, d.column)))
+        return (), unclosed.annotate(text, tuple(sorted(builder.errors, key=lambda d: (d.line, d.column))))
     return tuple(blocks), ()
 
 
