@@ -37,8 +37,7 @@ def edited_note(verdict: Verdict) -> str:
     if verdict.baseline is not None:
         return (
             f"Verdict: EDITED. The copy does not match {looked} of the canonical schema; it was edited "
-            f"from {where}, and its edits above are measured against the canonical schema at "
-            f"{near.commit[:7]}."
+            f"from {where}, and its edits are measured against the canonical schema at {near.commit[:7]}."
         )
     return (
         f"Verdict: EDITED. The copy does not match {looked} of the canonical schema; the nearest is "
