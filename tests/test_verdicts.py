@@ -664,3 +664,19 @@ def test_an_unclosed_block_names_where_it_opened(tmp_path: Path) -> None:
     assert (
         code == 2 and "note: model A, opened on line 1, is not closed: add `}` at the end of the file." in err
     )
+
+
+def test_an_untracked_canonical_file_in_a_checkout_has_no_history(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.gitrepos import init
+
+    repo = init(tmp_path / "repo")
+    (repo / "admin.prisma").write_text(version(3))  # never committed
+    (repo / "portal.prisma").write_text(version(2))
+    monkeypatch.chdir(repo)
+    code, out, _ = run(
+        "check", "--canonical", "admin.prisma", "--portal", "portal.prisma", "--format", "json"
+    )
+    report = json.loads(out)
+    assert code == 1 and codes(report) == ["FIELD_REMOVED"] and "verdict" not in report

@@ -43,6 +43,7 @@ class Plan:
     portal: str
     history: GitSpec | None  # where stale-or-edited looks
     sync_command: str  # the `prisma-lint sync` that fixes a stale copy in this run
+    history_optional: bool = False  # a path's own checkout: no history there (untracked) is no error
 
 
 def plan_sources(options: CheckOptions, config: Config) -> Plan:
@@ -63,7 +64,8 @@ def plan_sources(options: CheckOptions, config: Config) -> Plan:
         return Plan(canonical, spec, portal, spec, _sync(canonical, portal, options, config))
     source, history = _path_history(spec, portal, options)
     shown = source.display()
-    return Plan(shown, source, portal, history, _sync(shown, portal, options, config))
+    optional = not options.canonical_ref
+    return Plan(shown, source, portal, history, _sync(shown, portal, options, config), optional)
 
 
 def _path_history(

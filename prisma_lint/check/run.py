@@ -23,6 +23,7 @@ from prisma_lint.config import Config
 from prisma_lint.drift.changes import ORDER_CODES, Change, Code, DiffResult, Kind, Location
 from prisma_lint.drift.diff import diff
 from prisma_lint.engine import diff_sources, load, load_source, with_source_lines
+from prisma_lint.errors import SourceError
 from prisma_lint.sources.specs import GitSpec
 from prisma_lint.syntax.ast import SourceFile
 from prisma_lint.syntax.parser import parse_sources
@@ -52,9 +53,16 @@ def _explain(
     assert plan.history is not None
     portal_schema = parse_sources(portal_files)
     cache = Path(config.cache_dir) if config.cache_dir else None
-    versions = list(
-        gitsource.history(plan.history, cwd=options.cwd, cache_dir=cache, limit=config.history_depth)
-    )
+    try:
+        versions = list(
+            gitsource.history(plan.history, cwd=options.cwd, cache_dir=cache, limit=config.history_depth)
+        )
+    except SourceError:
+        if not plan.history_optional:
+            raise
+        versions = []
+    if not versions and plan.history_optional:  # an untracked file, or a repository without commits
+        return result
     verdict = judge(portal_schema, ((v.commit, v.date, v.files) for v in versions), config)
     if verdict.status == "stale" and verdict.match is not None:
         stale = _stale_finding(verdict.match, result, portal_files, plan, upstream=())
