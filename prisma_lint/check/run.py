@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from prisma_lint.check.history import judge
 from prisma_lint.check.plan import CheckOptions, Plan, plan_sources
@@ -27,6 +28,9 @@ from prisma_lint.errors import SourceError
 from prisma_lint.sources.specs import GitSpec
 from prisma_lint.syntax.ast import SourceFile
 from prisma_lint.syntax.parser import parse_sources
+
+if TYPE_CHECKING:  # git is imported only when history is needed
+    from prisma_lint.sources.git import Version
 
 
 def run_check(options: CheckOptions, config: Config) -> DiffResult:
@@ -48,24 +52,14 @@ def run_check(options: CheckOptions, config: Config) -> DiffResult:
 def _explain(
     result: DiffResult, plan: Plan, portal_files: list[SourceFile], options: CheckOptions, config: Config
 ) -> DiffResult:
-    from prisma_lint.sources import git as gitsource
-
     assert plan.history is not None
-    portal_schema = parse_sources(portal_files)
-    cache = Path(config.cache_dir) if config.cache_dir else None
-    try:
-        versions = list(
-            gitsource.history(plan.history, cwd=options.cwd, cache_dir=cache, limit=config.history_depth)
-        )
-    except SourceError:
-        if not plan.history_optional:
-            raise
-        versions = []
+    versions = _versions(plan, plan.history, options, config)
     if not versions and plan.history_optional:  # an untracked file, or a repository without commits
         return result
+    portal_schema = parse_sources(portal_files)
     verdict = judge(portal_schema, ((v.commit, v.date, v.files) for v in versions), config)
     if verdict.status == "stale" and verdict.match is not None:
-        stale = _stale_finding(verdict.match, result, portal_files, plan, upstream=())
+        stale = _stale_finding(verdict.match, result, portal_files, plan)
         return config.apply(replace(result, changes=(stale,), verdict=verdict))
     near = verdict.nearest
     if verdict.status != "edited" or near is None or near.position == 0:
@@ -73,16 +67,32 @@ def _explain(
     # Edited, from an older version: the copy's own edits are measured against that version,
     # and what the admin changed since is summed up in one finding.
     base_files = _relabel(versions[near.position].files, plan.history, near.commit)
-    head_files = list(versions[0].files)
     own = diff_sources(
-        base_files, portal_files, _label(plan.history, near.commit), plan.portal, config=config
+        base_files,
+        portal_files,
+        _label(plan.history, near.commit),
+        plan.portal,
+        config=config,
+        strict=options.strict,
     )
-    upstream = _upstream(head_files, base_files, config)
-    stale = _stale_finding(near, result, portal_files, plan, upstream=upstream)
-    graded = config.apply(replace(own, changes=(stale,)))
+    upstream = _upstream(list(versions[0].files), base_files, config)
+    graded = config.apply(replace(own, changes=(_stale_finding(near, result, portal_files, plan, upstream),)))
     edits = replace(own, changes=own.changes + graded.changes, ignored=own.ignored + graded.ignored)
-    baseline = replace(verdict, baseline=near.commit)
-    return replace(edits, canonical_source=result.canonical_source, verdict=baseline)
+    return replace(
+        edits, canonical_source=result.canonical_source, verdict=replace(verdict, baseline=near.commit)
+    )
+
+
+def _versions(plan: Plan, spec: GitSpec, options: CheckOptions, config: Config) -> list[Version]:
+    from prisma_lint.sources import git as gitsource
+
+    cache = Path(config.cache_dir) if config.cache_dir else None
+    try:
+        return list(gitsource.history(spec, cwd=options.cwd, cache_dir=cache, limit=config.history_depth))
+    except SourceError:
+        if not plan.history_optional:
+            raise
+        return []
 
 
 def _upstream(head: list[SourceFile], base: list[SourceFile], config: Config) -> tuple[Change, ...]:
@@ -96,7 +106,7 @@ def _stale_finding(
     result: DiffResult,
     portal_files: list[SourceFile],
     plan: Plan,
-    upstream: tuple[Change, ...],
+    upstream: tuple[Change, ...] = (),
 ) -> Change:
     when = f"{match.commit[:7]} ({match.date[:10]})"
     advice = f"Run `{plan.sync_command}`."
