@@ -680,3 +680,18 @@ def test_an_untracked_canonical_file_in_a_checkout_has_no_history(
     )
     report = json.loads(out)
     assert code == 1 and codes(report) == ["FIELD_REMOVED"] and "verdict" not in report
+
+
+def test_stale_advice_keeps_an_explicit_config(
+    admin: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    portal = portal_repo(tmp_path / "portal", version(2))
+    (tmp_path / "conf").mkdir()
+    (tmp_path / "conf" / "lint.toml").write_text(
+        f'canonical = "../admin#main:{SCHEMA}"\nportal = "../portal/{SCHEMA}"\n'
+    )
+    monkeypatch.chdir(portal)
+    _, out, _ = run("check", "--config", "../conf/lint.toml")
+    assert "Run `prisma-lint sync --config ../conf/lint.toml`." in out
+    code, _, err = run("sync", "--config", "../conf/lint.toml")
+    assert (code, err) == (0, "") and (portal / SCHEMA).read_text() == version(5)

@@ -21,7 +21,7 @@ import shlex
 from dataclasses import dataclass
 from pathlib import Path
 
-from prisma_lint.config import Config
+from prisma_lint.config import Config, find_config
 from prisma_lint.errors import ConfigError, UsageError
 from prisma_lint.sources.specs import GitSpec, PathSpec, parse_source
 
@@ -95,5 +95,9 @@ def _path_history(
 def _sync(canonical: str, portal: str, options: CheckOptions, config: Config) -> str:
     """Plain `prisma-lint sync` when the config names both sides; else with the two arguments."""
     if not options.canonical and not options.portal and not options.canonical_ref and config.source:
-        return "prisma-lint sync"  # run from here, sync finds the same config
+        found = find_config(options.cwd.resolve())
+        if found is not None and found.resolve() == Path(config.source).resolve():
+            return "prisma-lint sync"  # run from here, sync finds the same config
+        where = os.path.relpath(config.source, options.cwd)
+        return f"prisma-lint sync --config {shlex.quote(where)}"
     return f"prisma-lint sync {shlex.quote(canonical)} {shlex.quote(portal)}"
