@@ -108,6 +108,32 @@ class Config:
         dropped = len(result.changes) - len(kept)
         return replace(result, changes=tuple(kept), ignored=result.ignored + dropped)
 
+    def resolve(self, value: str | None, cwd: Path) -> str | None:
+        """A source this config names, relative to the working directory (see config_relative)."""
+        if value is None or not self.source:
+            return value
+        return config_relative(value, Path(self.source).parent, cwd)
+
+
+def config_relative(value: str, folder: Path, cwd: Path) -> str:
+    """A source named in a config file, made relative to the working directory.
+
+    Paths in a config file are relative to its folder (as in ruff); so is the
+    repository path of a local `PATH#REF:FILE` spec. REF:PATH and remote URLs
+    are left alone.
+    """
+    import os
+
+    from prisma_lint.sources.specs import is_remote, parse_spec
+
+    spec = parse_spec(value, folder)
+    if spec is None:
+        return value if Path(value).is_absolute() else os.path.relpath(folder / value, cwd)
+    if spec.url is None or is_remote(spec.url) or Path(spec.url).is_absolute():
+        return value
+    local = os.path.relpath(folder / spec.url, cwd)
+    return f"{local}#{spec.ref}:{spec.path}"
+
 
 def find_config(start: Path) -> Path | None:
     """`.prisma-lint.toml`, a pyproject.toml with [tool.prisma-lint], or a package.json
@@ -117,7 +143,7 @@ def find_config(start: Path) -> Path | None:
         if candidate.is_file():
             return candidate
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and "prisma-lint" in _read(pyproject).get("tool", {}):
+        if pyproject.is_file() and "prisma-lint" in _tool(_read(pyproject), pyproject):
             return pyproject
         package = folder / "package.json"
         if package.is_file() and package_config(package) is not None:
@@ -133,8 +159,17 @@ def load_config(path: Path | None) -> Config:
     if path.name == "package.json":
         return parse_config(package_config(path) or {}, str(path))
     data = _read(path)
-    table = data.get("tool", {}).get("prisma-lint", {}) if path.name == "pyproject.toml" else data
+    table = _tool(data, path).get("prisma-lint", {}) if path.name == "pyproject.toml" else data
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.prisma-lint] must be a table, not {table!r}")
     return parse_config(table, str(path))
+
+
+def _tool(data: dict[str, Any], path: Path) -> dict[str, Any]:
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: [tool] must be a table, not {tool!r}")
+    return tool
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -150,6 +185,8 @@ def _read(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot read: {err.strerror or err}") from None
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(f"{path}: invalid TOML: {err}") from None
+    except UnicodeDecodeError as err:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {err.start + 1}); TOML files are UTF-8") from None
 
 
 def parse_config(table: dict[str, Any], source: str) -> Config:

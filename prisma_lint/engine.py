@@ -14,7 +14,7 @@ from prisma_lint.drift.diff import diff
 from prisma_lint.errors import SchemaSyntaxError
 from prisma_lint.sources.files import read_schema, refuse_prisma_8
 from prisma_lint.sources.redact import redact
-from prisma_lint.sources.specs import GitSpec, parse_spec
+from prisma_lint.sources.specs import GitSpec, PathSpec, parse_source
 from prisma_lint.syntax import ast
 from prisma_lint.syntax.ast import SourceFile
 from prisma_lint.syntax.lexing import normalise_newlines
@@ -23,17 +23,26 @@ from prisma_lint.syntax.parser import parse_sources
 
 
 def load(text: str, *, cwd: Path, config: Config) -> tuple[list[SourceFile], GitSpec | None]:
-    """Read a schema named by any source syntax: a path, REF:PATH or URL#REF:PATH.
+    """Read a schema named by any source syntax: a path, REF:PATH or URL#REF:PATH."""
+    return load_source(parse_source(text, cwd), cwd=cwd, config=config)
+
+
+def load_source(
+    spec: PathSpec | GitSpec, *, cwd: Path, config: Config
+) -> tuple[list[SourceFile], GitSpec | None]:
+    """Read a parsed source: only a PathSpec touches the file system.
 
     A Prisma 8 contract is refused with one message, not a page of syntax errors."""
-    files, spec = _load(text, cwd=cwd, config=config)
+    files, git_spec = _read_source(spec, cwd=cwd, config=config)
     refuse_prisma_8(files)
-    return files, spec
+    return files, git_spec
 
 
-def _load(text: str, *, cwd: Path, config: Config) -> tuple[list[SourceFile], GitSpec | None]:
-    spec = parse_spec(text, cwd)
-    if spec is None:
+def _read_source(
+    spec: PathSpec | GitSpec, *, cwd: Path, config: Config
+) -> tuple[list[SourceFile], GitSpec | None]:
+    if isinstance(spec, PathSpec):
+        text = spec.path
         if cwd == Path(".") or Path(text).is_absolute():
             return read_schema(text), None
         files = read_schema(str(cwd / text))

@@ -23,6 +23,7 @@ class Diagnostic:
     column: int
     message: str
     line_text: str = ""  # the offending source line, for a caret display
+    note: str = ""  # what probably caused it, when we can tell (an unclosed block, say)
 
     def location(self) -> str:
         return f"{self.file}:{self.line}:{self.column}"
@@ -50,3 +51,7 @@ class SchemaSyntaxError(PrismaLintError):
 
 class ConfigError(PrismaLintError):
     """A bad [tool.prisma-lint] table or .prisma-lint.toml."""
+
+
+class UsageError(PrismaLintError):
+    """Options that contradict each other or do nothing."""

@@ -85,7 +85,8 @@ def test_stale_copy(tmp_path: Path, runner_temp: Path, admin: dict[str, object])
     commit = str(admin["commits"][3])  # type: ignore[index]
     assert annotations(run) == [
         f"::error file={SCHEMA},line=1,col=1,title=PORTAL_STALE::The portal copy matches the canonical "
-        f"schema at {commit[:7]} (2026-10-07), 2 schema commits behind. Run `prisma-lint sync`."
+        f"schema at {commit[:7]} (2026-10-07), 2 schema commits behind. "
+        f"Run `prisma-lint sync '{admin['canonical']}' {SCHEMA}`."  # the inputs, not a config, named them
     ]
     assert run.summary.startswith("## ❌ prisma-lint: the portal copy is out of date (1 change)")
     assert json.loads(Path(run.outputs["report"]).read_text())["verdict"]["status"] == "stale"

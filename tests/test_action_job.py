@@ -140,8 +140,16 @@ def test_monorepo_with_canonical_ref_and_merge_base(tmp_path: Path, runner_temp:
     }
     at_merge_base = run_action({**inputs, "merge-base": "true"}, repo, runner_temp, base_env(tmp_path))
     assert (at_merge_base.status, at_merge_base.outputs["verdict"]) == (0, "clean"), at_merge_base.stderr
+    # In a monorepo the copy is compared with the admin schema of the same commit (issue 10): the
+    # refs only choose where the history starts. That both inputs reach the command shows in what
+    # the command refuses.
     at_main = run_action(inputs, repo, runner_temp, base_env(tmp_path))
-    assert (at_main.status, at_main.outputs["verdict"]) == (1, "stale")
+    assert (at_main.status, at_main.outputs["verdict"]) == (0, "clean"), at_main.stderr
+    alone = {k: v for k, v in inputs.items() if k != "canonical-ref"}
+    no_ref = run_action({**alone, "merge-base": "true"}, repo, runner_temp, base_env(tmp_path))
+    assert no_ref.status == 2 and "--merge-base needs --canonical-ref" in no_ref.stderr
+    bad_ref = run_action({**inputs, "canonical-ref": "no-such-branch"}, repo, runner_temp, base_env(tmp_path))
+    assert bad_ref.status == 2 and "no-such-branch" in bad_ref.stderr
 
 
 def test_strict_and_history_depth(tmp_path: Path, runner_temp: Path, canonical: str) -> None:

@@ -61,7 +61,8 @@ def test_stale_copy_at_several_depths(
     assert change["code"] == "PORTAL_STALE"
     assert change["message"] == (
         f"The portal copy matches the canonical schema at {commit[:7]} (2026-10-{2 * n + 1:02d}), "
-        f"{behind} schema commit{'s' if behind != 1 else ''} behind. Run `prisma-lint sync`."
+        f"{behind} schema commit{'s' if behind != 1 else ''} behind. "
+        f"Run `prisma-lint sync '{repos['url']}#main:{SCHEMA}' {portal / SCHEMA}`."
     )
     assert report["verdict"]["match"] == {  # type: ignore[index]
         "commit": commit,
@@ -83,23 +84,26 @@ def test_stale_from_a_local_repository_path(
 def test_edited_copy_lists_changes_and_names_the_nearest_version(
     repos: dict[str, object], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    edited = version(3).replace("  field3 String?\n", "  field3 String?\n  portalOnly Int\n")
+    """Edited from the newest version; an edit of an older one is in test_verdicts.py."""
+    edited = version(5).replace("  field3 String?\n", "  field3 String?\n  portalOnly Int\n")
     portal = portal_repo(Path(repos["root"]) / "portal", edited)  # type: ignore[arg-type]
     monkeypatch.chdir(portal)
     code, report = check_json(portal, f"{repos['url']}#main:{SCHEMA}")
     assert code == 1
     assert [(c["code"], c["path"]) for c in report["changes"]] == [  # type: ignore[attr-defined]
-        ("FIELD_REMOVED", "Account.field4"),
-        ("FIELD_REMOVED", "Account.field5"),
         ("FIELD_ADDED", "Account.portalOnly"),
     ]
     verdict = report["verdict"]
     assert verdict["status"] == "edited"  # type: ignore[index]
-    assert verdict["nearest"]["commit"] == repos["commits"][3]  # type: ignore[index]
+    assert verdict["nearest"]["commit"] == repos["commits"][5]  # type: ignore[index]
     assert verdict["nearest_distance"] == 1  # type: ignore[index]
+    assert verdict["baseline"] is None  # type: ignore[index]
     _, text, _ = run("check", "--canonical", f"{repos['url']}#main:{SCHEMA}", "--portal", SCHEMA)
-    nearest = repos["commits"][3][:7]  # type: ignore[index]
-    assert f"the nearest is {nearest} (2026-10-07, 2 schema commits behind), 1 fact apart." in text
+    nearest = repos["commits"][5][:7]  # type: ignore[index]
+    assert (
+        f"the nearest is {nearest} (2026-10-11, 0 schema commits behind), "
+        "1 schema fact (fields, attributes, entries) apart." in text
+    )
 
 
 def test_history_depth_bounds_the_walk(repos: dict[str, object], monkeypatch: pytest.MonkeyPatch) -> None:

@@ -101,7 +101,10 @@ def test_stale_temp_files_of_dead_processes_are_removed(tmp_path: Path) -> None:
 def test_sigterm_during_a_sync_leaves_no_temp_file(tmp_path: Path, signum: int) -> None:
     """`prisma-lint sync` held at fsync (a long write's stand-in) gets SIGTERM or Ctrl-C:
     the temp file goes, the old file stays whole, no traceback."""
-    (tmp_path / "canonical.prisma").write_text(SCHEMA + "// padding\n" * 100_000)
+    # A real change (sync leaves a copy alone that differs in comments only), and a long write.
+    (tmp_path / "canonical.prisma").write_text(
+        SCHEMA + "model Pad {\n  id Int @id\n}\n" + "// padding\n" * 100_000
+    )
     (tmp_path / "portal.prisma").write_text(SCHEMA)
     script = """
 import os, sys, time

@@ -3,7 +3,8 @@
 When the canonical schema comes from git, its history is walked (newest
 first, at most `depth` commits that changed it) for a version the copy equals
 in meaning. Found: the copy is STALE, someone forgot to sync. Not found: the
-copy was EDITED, and the nearest version (fewest differing facts) is named.
+copy was EDITED, and the nearest version (fewest differing fields, settings
+and attributes; the newer of two as near) is named.
 
 Versions share most of their text, so they are parsed through one chunk cache
 (syntax/pairparse.py): a chunk's text is parsed once for the whole walk.
@@ -17,7 +18,7 @@ from collections.abc import Iterable
 from prisma_lint.check.verdicts import Candidate, Verdict
 from prisma_lint.config import Config
 from prisma_lint.drift.diff import diff
-from prisma_lint.drift.semantic import Facts, facts
+from prisma_lint.drift.semantic import Facts, distance, facts
 from prisma_lint.syntax import ast
 from prisma_lint.syntax.ast import SourceFile
 from prisma_lint.syntax.pairparse import ChunkCache, cached_schema
@@ -50,7 +51,7 @@ def judge(
         candidate = Candidate(commit, date, position)
         if version_facts == target:
             return Verdict("stale", match=candidate, versions=position + 1)
-        seen.append((len(version_facts ^ target), candidate, schema, version_facts))
+        seen.append((distance(version_facts, target), candidate, schema, version_facts))
     if not seen:
         return Verdict("edited", versions=0)
     ranked = sorted(seen, key=lambda item: (item[0], item[1].position))
@@ -58,5 +59,5 @@ def judge(
         for _, candidate, schema, _ in ranked[:CONFIRM]:
             if not config.apply(diff(schema, portal)).changes:
                 return Verdict("stale", match=candidate, versions=len(seen))
-    distance, nearest, _, _ = ranked[0]
-    return Verdict("edited", nearest=nearest, nearest_distance=distance, versions=len(seen))
+    apart, nearest, _, _ = ranked[0]
+    return Verdict("edited", nearest=nearest, nearest_distance=apart, versions=len(seen))

@@ -2,100 +2,165 @@
 
 This is what CI and the GitHub Action run. The canonical schema usually lives
 in another repository (the admin app's), so any source syntax is accepted
-(specs.py). When the canonical side comes from git and the copy differs, its
-history tells STALE (an older version, unsynced) from EDITED (changed by hand).
+(specs.py). When the canonical side has git history (a REF:PATH or URL#REF:PATH
+spec, or a path inside a git working tree) and the copy differs, that history
+tells STALE (an older version, unsynced) from EDITED (changed by hand).
+
+Every finding, drift, stale or policy, goes through the config's ignore and
+severity rules once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from prisma_lint.check.history import judge
+from prisma_lint.check.plan import CheckOptions, Plan, plan_sources
 from prisma_lint.check.policy import find_migrate_commands, find_migration_folders
-from prisma_lint.check.verdicts import Verdict
+from prisma_lint.check.verdicts import Candidate, Verdict
 from prisma_lint.config import Config
-from prisma_lint.drift.changes import Change, Code, DiffResult, Kind, Location
-from prisma_lint.engine import diff_sources, load
-from prisma_lint.errors import ConfigError
-from prisma_lint.sources.discover import discover_schema, find_prisma_config, migrations_folder
+from prisma_lint.drift.changes import ORDER_CODES, Change, Code, DiffResult, Kind, Location
+from prisma_lint.drift.diff import diff
+from prisma_lint.engine import diff_sources, load, load_source, with_source_lines
+from prisma_lint.errors import SourceError
+from prisma_lint.sources.discover import migrations_folder
 from prisma_lint.sources.specs import GitSpec, parse_spec
 from prisma_lint.syntax.ast import SourceFile
 from prisma_lint.syntax.parser import parse_sources
 from prisma_lint.words import counted
 
+if TYPE_CHECKING:  # git is imported only when history is needed
+    from prisma_lint.sources.git import Version as GitVersion
+
 Version = tuple[str, str, tuple[SourceFile, ...]]  # commit, date, files
 
 
-@dataclass(frozen=True)
-class CheckOptions:
-    canonical: str | None = None  # overrides the config's
-    portal: str | None = None
-    canonical_ref: str | None = None  # read the canonical path at this ref instead
-    merge_base: bool = False  # ... at the merge base of HEAD and canonical_ref
-    strict: bool = False
-    cwd: Path = Path(".")
-
-
 def run_check(options: CheckOptions, config: Config) -> DiffResult:
-    canonical = options.canonical or config.canonical
-    if not canonical:
-        raise ConfigError("no canonical schema: give --canonical, or set canonical in prisma-lint's config")
-    canonical, canonical_note = _app_schema(canonical, "canonical", options.cwd)
-    portal, portal_note = _app_schema(options.portal or config.portal, "portal", options.cwd)
-    canonical = _at_ref(canonical, options)
-    canonical_files, spec = load(canonical, cwd=options.cwd, config=config)
-    portal_files, _ = load(portal, cwd=options.cwd, config=config)
+    plan = plan_sources(options, config)
+    canonical_files, _ = load_source(plan.source, cwd=options.cwd, config=config)
+    portal_files, _ = load(plan.portal, cwd=options.cwd, config=config)
     result = diff_sources(
-        canonical_files, portal_files, canonical, portal, config=config, strict=options.strict
+        canonical_files, portal_files, plan.canonical, plan.portal, config=config, strict=options.strict
     )
-    if result.drift and spec is not None:
-        result = _explain(result, spec, portal_files, options, config)
-    elif not result.drift:
+    meaningful = any(c.code not in ORDER_CODES for c in result.changes)
+    if meaningful and plan.history is not None:
+        result = _explain(result, plan, portal_files, options, config)
+    elif not meaningful:  # order notices alone: the copy means what the canonical schema means
         result = replace(result, verdict=Verdict("clean"))
-    policy = _policy(options.cwd, Path(portal), config)
-    notes = tuple(n for n in (canonical_note, portal_note) if n)
+    policy = config.apply(replace(result, changes=_policy(options.cwd, Path(plan.portal), config)))
     return replace(
         result,
-        changes=result.changes + tuple(config.apply(replace(result, changes=policy)).changes),
-        notes=result.notes + notes,
+        changes=result.changes + policy.changes,
+        ignored=policy.ignored,
+        notes=result.notes + plan.notes,
     )
 
 
-def _app_schema(given: str | None, key: str, cwd: Path) -> tuple[str, str]:
-    """The schema to read, and how it was found when Prisma's own lookup found it.
+def _explain(
+    result: DiffResult, plan: Plan, portal_files: list[SourceFile], options: CheckOptions, config: Config
+) -> DiffResult:
+    assert plan.history is not None
+    versions = _versions(plan, plan.history, options, config)
+    if not versions and plan.history_optional:  # an untracked file, or a repository without commits
+        return result
+    portal_schema = parse_sources(portal_files)
+    verdict = judge(portal_schema, ((v.commit, v.date, v.files) for v in versions), config)
+    if verdict.status == "stale" and verdict.match is not None:
+        stale = _stale_finding(verdict.match, result, portal_files, plan)
+        return config.apply(replace(result, changes=(stale,), verdict=verdict))
+    near = verdict.nearest
+    if verdict.status != "edited" or near is None or near.position == 0:
+        return replace(result, verdict=verdict)
+    # Edited, from an older version: the copy's own edits are measured against that version,
+    # and what the admin changed since is summed up in one finding.
+    base_files = _relabel(versions[near.position].files, plan.history, near.commit)
+    own = diff_sources(
+        base_files,
+        portal_files,
+        _label(plan.history, near.commit),
+        plan.portal,
+        config=config,
+        strict=options.strict,
+    )
+    upstream = _upstream(list(versions[0].files), base_files, config)
+    graded = config.apply(replace(own, changes=(_stale_finding(near, result, portal_files, plan, upstream),)))
+    edits = replace(own, changes=own.changes + graded.changes, ignored=own.ignored + graded.ignored)
+    return replace(
+        edits, canonical_source=result.canonical_source, verdict=replace(verdict, baseline=near.commit)
+    )
 
-    Nothing given: the portal is looked up in the working directory. A local
-    folder that looks like an app (a Prisma config, a package.json or a prisma/
-    folder, and no .prisma files of its own: a monorepo's apps/admin) has its
-    schema looked up in it, as Prisma would; any other folder is a schema folder.
-    """
-    if given is not None:
-        if parse_spec(given, cwd) is not None or not _is_app(cwd / given):
-            return given, ""
-        app = cwd / given
-    elif key == "portal":
-        app = cwd
-    else:
-        raise ConfigError("no canonical schema: give --canonical, or set canonical in prisma-lint's config")
-    found = discover_schema(app, key)
-    path = _relative_to(found.schema, cwd)
-    return path, f"{key.capitalize()} schema {path}: found through {found.through}."
 
+def _versions(plan: Plan, spec: GitSpec, options: CheckOptions, config: Config) -> list[GitVersion]:
+    from prisma_lint.sources import git as gitsource
 
-def _is_app(folder: Path) -> bool:
-    if not folder.is_dir() or any(folder.glob("*.prisma")):
-        return False
-    markers = (folder / "package.json").is_file() or (folder / "prisma").is_dir()
-    return markers or find_prisma_config(folder) is not None
-
-
-def _relative_to(path: Path, cwd: Path) -> str:
+    cache = Path(config.cache_dir) if config.cache_dir else None
     try:
-        return path.relative_to(cwd).as_posix()
-    except ValueError:
-        return str(path)
+        return list(gitsource.history(spec, cwd=options.cwd, cache_dir=cache, limit=config.history_depth))
+    except SourceError:
+        if not plan.history_optional:
+            raise
+        return []
+
+
+def _upstream(head: list[SourceFile], base: list[SourceFile], config: Config) -> tuple[Change, ...]:
+    """The canonical changes since the copy's version, as the copy lacks them (config applied)."""
+    changes = diff(parse_sources(head), parse_sources(base), canonical_source="", portal_source="")
+    return with_source_lines(config.apply(changes), head + base).changes
+
+
+def _stale_finding(
+    match: Candidate,
+    result: DiffResult,
+    portal_files: list[SourceFile],
+    plan: Plan,
+    upstream: tuple[Change, ...] = (),
+) -> Change:
+    when = f"{match.commit[:7]} ({match.date[:10]})"
+    advice = f"Run `{plan.sync_command}`."
+    if upstream:
+        message = (
+            f"The portal copy was edited from the canonical schema at {when}, and "
+            f"{counted(len(upstream), 'canonical change')} since {match.commit[:7]} "
+            f"{'was' if len(upstream) == 1 else 'were'} not synced: run `{plan.sync_command}`."
+        )
+    else:
+        message = (
+            f"The portal copy matches the canonical schema at {when}, {_behind(match.position)}. {advice}"
+        )
+    return Change(
+        Code.PORTAL_STALE,
+        Kind.CHANGED,
+        "schema",
+        result.portal_source,
+        Code.PORTAL_STALE.info.severity,
+        message,
+        None,
+        Location(portal_files[0].display, 1, 1),
+        detail=match.commit,
+        related=upstream,
+    ).with_fingerprint()
+
+
+def _behind(position: int) -> str:
+    if position == 0:
+        return "an older version than the one it is compared with"
+    return f"{counted(position, 'schema commit')} behind"
+
+
+def _label(spec: GitSpec, commit: str) -> str:
+    return GitSpec(spec.url, commit[:7], spec.path).display()
+
+
+def _relabel(files: tuple[SourceFile, ...], spec: GitSpec, commit: str) -> list[SourceFile]:
+    """Name a version's files by its commit, not by the ref the walk started from."""
+    old, new = spec.display()[: -len(spec.path)], _label(spec, commit)[: -len(spec.path)]
+    return [replace(f, display=new + f.display[len(old) :]) for f in files]
+
+
+# Used by several-portal runs (portals.py).
 
 
 def _at_ref(canonical: str, options: CheckOptions) -> str:
@@ -110,13 +175,6 @@ def _at_ref(canonical: str, options: CheckOptions) -> str:
     if options.merge_base:
         ref = gitsource.merge_base(ref, cwd=options.cwd)
     return f"{spec.url}#{ref}:{path}" if spec and spec.url else f"{ref}:{path}"
-
-
-def _explain(
-    result: DiffResult, spec: GitSpec, portal_files: list[SourceFile], options: CheckOptions, config: Config
-) -> DiffResult:
-    verdict = judge(parse_sources(portal_files), history_versions(spec, options.cwd, config), config)
-    return with_verdict(result, verdict, portal_files)
 
 
 def history_versions(spec: GitSpec, cwd: Path, config: Config) -> Iterator[Version]:
@@ -160,7 +218,8 @@ def _policy(cwd: Path, portal: Path, config: Config) -> tuple[Change, ...]:
     app = _app_root(schema, repo) if repo in schema.parents else repo
     found: list[Change] = []
     if config.check_migrations:
-        migrations = (cwd / config.migrations) if config.migrations else migrations_folder(app)
+        configured = config.resolve(config.migrations, cwd)
+        migrations = (cwd / configured) if configured else migrations_folder(app)
         found += find_migration_folders(app, schema, base=repo, migrations=migrations)
     if config.check_migrate_commands:
         found += find_migrate_commands(app, base=repo)
@@ -183,3 +242,6 @@ def _app_root(schema: Path, repo: Path) -> Path:
         if repo not in folder.parents:
             break
     return repo
+
+
+__all__ = ["CheckOptions", "Version", "history_versions", "run_check", "with_verdict"]

@@ -30,3 +30,4 @@ class Verdict:
     nearest: Candidate | None = None  # edited: the closest version
     nearest_distance: int = 0  # facts that differ from it
     versions: int = 0  # versions looked at
+    baseline: str | None = None  # edited from an older version: the commit its changes are measured against

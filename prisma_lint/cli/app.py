@@ -21,6 +21,7 @@ from typing import Any, NoReturn
 import click
 
 from prisma_lint import __version__
+from prisma_lint.cli.failures import Guarded
 from prisma_lint.cli.terminal import color_enabled, make_style, print_error, say
 from prisma_lint.errors import EXIT_CLEAN, EXIT_DRIFT, EXIT_ERROR, PrismaLintError
 
@@ -42,8 +43,25 @@ bad option or config). Set NO_COLOR to turn colour off.
 """
 
 
-@click.group(help=HELP, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+def _debug(ctx: click.Context, _: click.Parameter, value: bool) -> bool:
+    ctx.meta["debug"] = value
+    return value
+
+
+@click.group(
+    cls=Guarded,
+    help=HELP,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(__version__, "-V", "--version", prog_name="prisma-lint", message="%(prog)s %(version)s")
+@click.option(
+    "--debug",
+    is_flag=True,
+    expose_value=False,
+    callback=_debug,
+    is_eager=True,
+    help="On an internal error, show the traceback (also PRISMA_LINT_DEBUG=1).",
+)
 def cli() -> None:
     pass
 
@@ -57,9 +75,6 @@ def main() -> None:
     """
     gc.disable()
     install_signal_handlers()
-    # Values may nest 1,900 levels (Prisma's own parser takes 1,500); the passes over
-    # them recurse a few frames per level.
-    sys.setrecursionlimit(max(sys.getrecursionlimit(), 20_000))
     try:
         cli()
         code: int | str | None = 0

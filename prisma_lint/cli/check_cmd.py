@@ -39,7 +39,8 @@ from prisma_lint.config import MAX_HISTORY_DEPTH
     "--canonical-ref",
     default=None,
     metavar="REF",
-    help="Read the canonical schema at this commit-ish (a PR's base branch, say).",
+    help="Start the canonical history at this commit-ish (a PR's base branch, say); for a path in "
+    "another checkout, read it there.",
 )
 @click.option(
     "--merge-base", is_flag=True, help="With --canonical-ref: use the merge base of HEAD and REF (monorepos)."
@@ -71,9 +72,13 @@ def check_command(
     canonical schema may be a path, REF:PATH in this repository, or
     URL#REF:PATH in another (https, ssh, or a local path); a token in
     PRISMA_LINT_TOKEN or GITHUB_TOKEN is used for https. When the copy differs
-    and the canonical schema comes from git, its history says why: STALE (the
-    copy equals an older version: run `prisma-lint sync`) or EDITED (someone
-    changed the copy; the nearest version is named). Also fails on a
+    and the canonical schema has git history (a git source, or a path in a git
+    checkout), that history says why: STALE (the copy equals an older version:
+    run `prisma-lint sync`) or EDITED (someone changed the copy; its edits are
+    measured against the nearest version, which is named). In a monorepo the
+    copy is compared with the canonical schema of the same commit;
+    --canonical-ref (and --merge-base) only say where the history starts.
+    Paths in a config file are relative to that file. Also fails on a
     migrations folder, or a command line (package.json, scripts, workflows,
     Dockerfile, Makefile, ...) that runs prisma migrate dev, deploy, reset or
     resolve, or prisma db push, pull or execute (Prisma 8: db init, update,

@@ -10,7 +10,7 @@ import click
 
 from prisma_lint.cli.app import _config, cache_dir_option, cli, config_option, exit_on_error
 from prisma_lint.cli.terminal import say
-from prisma_lint.errors import EXIT_CLEAN, EXIT_DRIFT, ConfigError
+from prisma_lint.errors import EXIT_CLEAN, EXIT_DRIFT
 from prisma_lint.sources.redact import redact
 
 if TYPE_CHECKING:  # imported when the command runs: `--help` stays quick
@@ -31,13 +31,19 @@ def sync_command(
     config_path: str | None,
     cache_dir: str | None,
 ) -> None:
-    """Make the portal copy equal to the canonical schema, byte for byte.
+    """Make the portal copy equal to the canonical schema.
 
     CANONICAL and PORTAL default to the config's; without either, PORTAL is the
     schema Prisma 7 would use here (prisma.config.ts, then prisma/schema.prisma,
-    schema.prisma, prisma/schema/). Each file is written
-    atomically and keeps its permissions; nothing is written outside PORTAL.
-    For a schema folder, .prisma files the canonical schema lacks are deleted.
+    schema.prisma, prisma/schema/). Sync agrees with `check`: a
+    copy that `check` finds no drift in (differences the config ignores, line
+    endings, layout) is left as it is, and `--check` exits 1 exactly when
+    `check` reports drift a sync fixes. Otherwise the canonical text is
+    written, keeping the portal's own lines for generator and datasource
+    settings the config ignores. PORTAL must be a local path of the same shape
+    (file or folder) as CANONICAL. Each file is written atomically and keeps
+    its permissions; nothing is written outside PORTAL. For a schema folder,
+    .prisma files the canonical schema lacks are deleted.
 
     \b
     Examples:
@@ -45,20 +51,13 @@ def sync_command(
       prisma-lint sync --check            # in CI: is the copy up to date?
       prisma-lint sync origin/main:prisma/schema.prisma prisma/schema.prisma
     """
-    from prisma_lint.engine import load
+    from prisma_lint.check.syncing import plan_sync
     from prisma_lint.sources import sync
 
     with exit_on_error():
         config = _config(config_path, cache_dir=cache_dir or None)
-        source, target = canonical or config.canonical, portal or config.portal
-        if not source:
-            raise ConfigError("sync needs CANONICAL and PORTAL, as arguments or in prisma-lint's config")
-        if not target:  # the schema Prisma itself would use here
-            from prisma_lint.sources.discover import discover_schema
-
-            target = str(discover_schema(Path(".")).schema)
-        files, spec = load(source, cwd=Path("."), config=config)
-        steps = sync.plan(files, spec.display() if spec else source, Path(target))
+        planned = plan_sync(canonical, portal, config, Path("."))
+        steps, source, target = planned.steps, planned.source, planned.target
         if not dry_run:
             sync.apply(steps)
     _say(steps, dry_run, f"{target} is in sync with {redact(source)}.")

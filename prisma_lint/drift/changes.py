@@ -374,6 +374,7 @@ class Change:
     anchor: Location | None = None  # where to point in the portal file when `portal` is None
     detail: str = ""  # what tells this change apart from others on the same path
     fingerprint: str = field(default="", compare=False)
+    related: tuple[Change, ...] = ()  # PORTAL_STALE: the canonical changes the copy has not synced
 
     def with_fingerprint(self) -> Change:
         """Stable across unrelated edits and line shifts: no positions go in."""
@@ -393,7 +394,11 @@ class Change:
             self.anchor,
             self.detail,
             digest,
+            self.related,
         )
+
+
+ORDER_CODES = frozenset({Code.BLOCK_ORDER_CHANGED, Code.MEMBER_ORDER_CHANGED, Code.ATTRIBUTE_ORDER_CHANGED})
 
 
 @dataclass(frozen=True)

@@ -253,10 +253,22 @@ def _moves(
     for key in a:
         if key not in kept:
             item, other = old[key], new[key]
-            message = f"{title(item)} moved from position {a.index(key) + 1} to {b.index(key) + 1} in {COPY}."
+            message = _move_message(title(item), key, a, b, title_of=lambda k: title(old[k]))
             kind = obj or kind_of(item)
             changes.append(make(code, Kind.CHANGED, kind, path(item), message, old=item, new=other))
     return changes
+
+
+def _move_message(what: str, key: str, a: list[str], b: list[str], *, title_of: Any) -> str:
+    """Where an item moved: by position, or, when its position number stayed, by its neighbours."""
+    before, after = a.index(key), b.index(key)
+    if before != after:
+        return f"{what} moved from position {before + 1} to {after + 1} in {COPY}."
+
+    def place(order: list[str], index: int) -> str:
+        return "first" if index == 0 else f"after {title_of(order[index - 1])}"
+
+    return f"{what} now comes {place(b, after)} in {COPY} (in the canonical schema: {place(a, before)})."
 
 
 def _name(node: Any) -> str:

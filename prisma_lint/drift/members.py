@@ -15,6 +15,7 @@ from prisma_lint.drift.changes import Change, Code, Kind, ObjectName
 from prisma_lint.drift.normalize import (
     argument_value,
     attribute_key,
+    field_list,
     render_attribute,
     render_type,
     value_key,
@@ -180,7 +181,7 @@ def block_attribute_path(block: str, attribute: ast.Attribute) -> str:
         return f"{block}.@@{attribute.name}"
     fields = argument_value(attribute, "fields")
     shown = (
-        render_attribute(ast.Attribute(attribute.name, (ast.Argument(None, fields),)), block=True)
+        render_attribute(ast.Attribute(attribute.name, (ast.Argument(None, field_list(fields)),)), block=True)
         if fields is not None
         else f"@@{attribute.name}"
     )

@@ -1,13 +1,14 @@
 """Normal forms for comparing, and source text for messages.
 
 Two spellings Prisma reads the same must compare equal:
-`@relation("x")` and `@relation(name: "x")`, `@@index([a])` and
-`@@index(fields: [a])`, `1.5` and `1.50`, named arguments in any order.
+`@relation("x")` and `@relation(name: "x")`, `@@index([a])`,
+`@@index(fields: [a])` and `@@index(a)`, `1.5` and `1.50`, named arguments in
+any order. Spellings the official datamodel tells apart stay apart (`sort: Asc`
+and no sort, a default constraint name and none): tests/test_spellings.py.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from prisma_lint.syntax import ast
@@ -32,11 +33,21 @@ def value_key(value: ast.Value | None) -> Any:
     return None if value is None else _KEYS[type(value)](value)
 
 
+def number_text(text: str) -> str:
+    """A decimal's exact normal text: no leading or trailing zeros, no sign on zero.
+
+    Text, not Decimal: a Decimal context rounds at 28 digits (so two long
+    defaults compared equal) and overflows on a million digits.
+    """
+    negative = text.startswith("-")
+    whole, _, fraction = text.lstrip("-").partition(".")
+    whole, fraction = whole.lstrip("0") or "0", fraction.rstrip("0")
+    normal = f"{whole}.{fraction}" if fraction else whole
+    return "-" + normal if negative and normal != "0" else normal
+
+
 def _number_key(value: ast.NumberValue) -> Any:
-    try:
-        return ("number", Decimal(value.text).normalize())
-    except InvalidOperation:  # pragma: no cover - the grammar admits only decimals
-        return ("number", value.text)
+    return ("number", number_text(value.text))
 
 
 _KEYS: dict[type, Any] = {
@@ -49,18 +60,34 @@ _KEYS: dict[type, Any] = {
 }
 
 
+# Arguments that take a list of fields, where Prisma reads one bare field (`a`, `a(sort: Desc)`)
+# as the list of it (`[a]`): checked against the official datamodel in tests/test_spellings.py.
+FIELD_LISTS = {
+    "id": {"fields"},
+    "unique": {"fields"},
+    "index": {"fields"},
+    "fulltext": {"fields"},
+    "relation": {"fields", "references"},
+}
+
+
+def field_list(value: ast.Value) -> ast.Value:
+    """A field-list argument as a list: `a` is `[a]`."""
+    return value if isinstance(value, ast.ArrayValue) else ast.ArrayValue((value,))
+
+
 def arguments_key(attribute: str, arguments: tuple[ast.Argument, ...]) -> Any:
     """Positional arguments in order; named ones (and the named first one) as a set."""
     positional: list[Any] = []
     named: dict[str, Any] = {}
     first_name = POSITIONAL_NAMES.get(attribute)
+    lists = FIELD_LISTS.get(attribute, set())
     for index, arg in enumerate(arguments):
-        if arg.name is None and index == 0 and first_name is not None:
-            named[first_name] = value_key(arg.value)
-        elif arg.name is None:
+        name = first_name if arg.name is None and index == 0 else arg.name
+        if name is None:
             positional.append(value_key(arg.value))
         else:
-            named[arg.name] = value_key(arg.value)
+            named[name] = value_key(field_list(arg.value) if name in lists else arg.value)
     return (tuple(positional), frozenset(named.items()))
 
 

@@ -4,11 +4,17 @@ Used to compare the portal copy with many versions of the canonical schema
 quickly: a fact set is built once per version and compared with set
 operations, no diff needed. The size of the symmetric difference ranks
 versions by how close they are.
+
+Facts are counted as the diff counts them: a duplicated attribute (or any
+other repeated fact) is a difference, so the two never disagree. Repeated
+facts are kept apart by their occurrence number; a field's or enum value's
+attributes are a multiset.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections import Counter
+from collections.abc import Hashable, Iterable
 
 from prisma_lint.drift.normalize import attribute_key, value_key
 from prisma_lint.syntax import ast
@@ -17,24 +23,33 @@ Facts = frozenset[Hashable]
 
 
 def facts(schema: ast.Schema) -> Facts:
-    out: set[Hashable] = set()
+    counts = Counter(_facts(schema))
+    return frozenset((fact, n) for fact, count in counts.items() for n in range(count))
+
+
+def _multiset(items: Iterable[Hashable]) -> Hashable:
+    return frozenset(Counter(items).items())
+
+
+def _facts(schema: ast.Schema) -> list[Hashable]:
+    out: list[Hashable] = []
     for block in schema.blocks:
         if isinstance(block, ast.ConfigBlock):
             key = (block.kind, block.name)
-            out.add(("block", key))
-            out.update(("entry", key, e.key, value_key(e.value)) for e in block.entries)
+            out.append(("block", key))
+            out.extend(("entry", key, e.key, value_key(e.value)) for e in block.entries)
             continue
         kind = "enum" if isinstance(block, ast.Enum) else block.kind
-        out.add(("block", block.name, kind, block.documentation))
-        out.update(("attribute", block.name, attribute_key(a)) for a in block.attributes)
+        out.append(("block", block.name, kind, block.documentation))
+        out.extend(("attribute", block.name, attribute_key(a)) for a in block.attributes)
         if isinstance(block, ast.Model):
-            out.update(_field(block.name, f) for f in block.fields)
+            out.extend(_field(block.name, f) for f in block.fields)
         else:
-            out.update(
-                ("value", block.name, v.name, frozenset(map(attribute_key, v.attributes)), v.documentation)
+            out.extend(
+                ("value", block.name, v.name, _multiset(map(attribute_key, v.attributes)), v.documentation)
                 for v in block.values
             )
-    return frozenset(out)
+    return out
 
 
 def _field(block: str, field: ast.Field) -> Hashable:
@@ -46,6 +61,21 @@ def _field(block: str, field: ast.Field) -> Hashable:
         t.name,
         t.arity,
         t.unsupported,
-        frozenset(map(attribute_key, field.attributes)),
+        _multiset(map(attribute_key, field.attributes)),
         field.documentation,
     )
+
+
+def distance(a: Facts, b: Facts) -> int:
+    """How many things differ: a field, enum value, setting or block counts once, however much
+    of it changed (a changed field is as far as an added one), an attribute once each."""
+    return len({_identity(fact[0]) for fact in a ^ b})  # type: ignore[index]
+
+
+def _identity(fact: Hashable) -> Hashable:
+    assert isinstance(fact, tuple)
+    if fact[0] in ("field", "value", "entry"):
+        return fact[:3]
+    if fact[0] == "block":
+        return fact[:2]
+    return fact

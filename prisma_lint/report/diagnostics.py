@@ -23,14 +23,15 @@ def render_diagnostic(d: Diagnostic, style: Style = plain) -> str:
     text, column = excerpt(d.line_text, d.column)
     # Keep tabs so the caret lines up under the same character in any terminal.
     lead = "".join(ch if ch == "\t" else " " for ch in text[: max(column - 1, 0)])
-    return "\n".join(
-        [
-            head,
-            f"{pad} {style('|', 'gutter')}",
-            f"{style(number, 'gutter')} {style('|', 'gutter')} {text}",
-            f"{pad} {style('|', 'gutter')} {lead}{style('^', 'error')}",
-        ]
-    )
+    lines = [
+        head,
+        f"{pad} {style('|', 'gutter')}",
+        f"{style(number, 'gutter')} {style('|', 'gutter')} {text}",
+        f"{pad} {style('|', 'gutter')} {lead}{style('^', 'error')}",
+    ]
+    if d.note:
+        lines.append(f"{pad} = note: {d.note}")
+    return "\n".join(lines)
 
 
 WIDTH = 100

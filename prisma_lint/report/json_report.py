@@ -37,6 +37,7 @@ def verdict_to_json(verdict: Verdict) -> dict[str, Any]:
         "nearest": _candidate(verdict.nearest),
         "nearest_distance": verdict.nearest_distance,
         "versions": verdict.versions,
+        "baseline": verdict.baseline,
     }
 
 
@@ -47,6 +48,13 @@ def _candidate(candidate: Candidate | None) -> dict[str, Any] | None:
 
 
 def change_to_json(change: Change) -> dict[str, Any]:
+    out = _change(change)
+    if change.related:  # PORTAL_STALE on an edited copy: what the admin changed since its version
+        out["upstream"] = [_change(c) for c in change.related]
+    return out
+
+
+def _change(change: Change) -> dict[str, Any]:
     return {
         "code": change.code.value,
         "kind": change.kind.value,

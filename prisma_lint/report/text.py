@@ -3,8 +3,6 @@ its location and the line it points at."""
 
 from __future__ import annotations
 
-from itertools import groupby
-
 from prisma_lint.check.verdicts import Verdict
 from prisma_lint.drift.changes import Change, DiffResult, Severity
 from prisma_lint.report.diagnostics import Style, plain
@@ -20,7 +18,7 @@ def render(result: DiffResult, style: Style = plain) -> str:
             f"{result.canonical_source}{ignored}.\n"
         )
     out: list[str] = [*result.notes, ""] if result.notes else []
-    for block, changes in groupby(result.changes, key=group_of):
+    for block, changes in _groups(result.changes).items():
         out.append(style(block, "location"))
         for change in changes:
             out.extend(_change(change, style))
@@ -36,11 +34,26 @@ def edited_note(verdict: Verdict) -> str:
     if verdict.nearest is None:
         return "Verdict: EDITED. No version of the canonical schema in its history matches the copy."
     near = verdict.nearest
+    looked = "the only version" if verdict.versions == 1 else f"any of the last {verdict.versions} versions"
+    where = f"{near.commit[:7]} ({near.date[:10]}, {counted(near.position, 'schema commit')} behind)"
+    if verdict.baseline is not None:
+        return (
+            f"Verdict: EDITED. The copy does not match {looked} of the canonical schema; it was edited "
+            f"from {where}, and its edits are measured against the canonical schema at {near.commit[:7]}."
+        )
     return (
-        f"Verdict: EDITED. None of the last {verdict.versions} versions of the canonical schema matches "
-        f"the copy; the nearest is {near.commit[:7]} ({near.date[:10]}, "
-        f"{near.position} schema commits behind), {counted(verdict.nearest_distance, 'fact')} apart."
+        f"Verdict: EDITED. The copy does not match {looked} of the canonical schema; the nearest is "
+        f"{where}, {counted(verdict.nearest_distance, 'schema fact')} (fields, attributes, entries) apart."
     )
+
+
+def _groups(changes: tuple[Change, ...]) -> dict[str, list[Change]]:
+    """Changes under one heading per block, in order of first appearance (order notices
+    come after the other changes, but belong with their block)."""
+    groups: dict[str, list[Change]] = {}
+    for change in changes:
+        groups.setdefault(group_of(change), []).append(change)
+    return groups
 
 
 def group_of(change: Change) -> str:
@@ -65,6 +78,12 @@ def _change(change: Change, style: Style) -> list[str]:
 def summary(result: DiffResult, style: Style = plain) -> str:
     counts = ", ".join(counted(result.count(s), s.value) for s in Severity if result.count(s))
     ignored = f"; {result.ignored} ignored by config" if result.ignored else ""
+    if all(c.object == "repository" for c in result.changes):  # policy findings only: no drift
+        return (
+            f"{style('Policy', 'error')}: {counted(len(result.changes), 'policy finding')} "
+            f"({counts}{ignored}) in the portal repository; {result.portal_source} matches the "
+            f"canonical schema {result.canonical_source}."
+        )
     return (
         f"{style('Drift', 'error')}: {counted(len(result.changes), 'change')} ({counts}{ignored}) in "
         f"{result.portal_source} against the canonical schema {result.canonical_source}."

@@ -7,6 +7,7 @@ gets the token, and how, is gitenv.py's; no message ever carries it.
 
 from __future__ import annotations
 
+import difflib
 import os
 import time
 from collections.abc import Iterator
@@ -67,6 +68,11 @@ def history(
             yield Version(commit.hexsha, commit.committed_datetime.isoformat(), tuple(files))
 
 
+def verify_ref(ref: str, *, cwd: Path) -> str:
+    """The commit ref names in the repository at cwd; a ref that names none is an error, with hints."""
+    return str(_commit(_local_repo(cwd), ref, ref).hexsha)
+
+
 def merge_base(ref: str, *, cwd: Path) -> str:
     """The merge base of HEAD and ref in the repository at cwd."""
     repo = _local_repo(cwd)
@@ -85,6 +91,8 @@ def _resolved(
 ) -> Iterator[tuple[git.Repo, git.Commit]]:
     """The repository and the commit spec names; a remote one's cache stays locked meanwhile."""
     if spec.url is None or not is_remote(spec.url):  # this repository, or one by path
+        if spec.url is not None and not (cwd / spec.url).exists():
+            raise SourceError(f"{spec.url}: no such folder (the repository named in {spec.display()})")
         repo = _local_repo(cwd if spec.url is None else cwd / spec.url)
         yield repo, _commit(repo, spec.ref, spec.display())
         return
@@ -103,10 +111,32 @@ def _local_repo(path: Path) -> git.Repo:
 
 
 def _commit(repo: git.Repo, ref: str, what: str) -> git.Commit:
+    """The commit ref names, as git itself reads it (so HEAD@{1}, main@{yesterday}, v2^ all work)."""
     try:
-        return repo.commit(ref)
+        sha = repo.git.rev_parse("--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
+        return repo.commit(sha)
     except (git.BadName, ValueError, git.GitCommandError):
-        raise SourceError(f"{what}: no commit or ref {ref!r} in {repo.git_dir}. {SHALLOW_HINT}") from None
+        raise SourceError(
+            f"{what}: no commit or ref {ref!r} in {repo.git_dir}.{_ref_hint(repo, ref)}"
+        ) from None
+
+
+def _ref_hint(repo: git.Repo, ref: str) -> str:
+    """The nearest ref names; and, in a shallow or CI checkout, how to fetch what is missing."""
+    hint = ""
+    try:
+        names = repo.git.for_each_ref("--format=%(refname:short)").split()
+    except git.GitCommandError:
+        names = []
+    close = difflib.get_close_matches(ref, names, n=3, cutoff=0.6)
+    if close:
+        hint += f" Did you mean {' or '.join(close)}?"
+    shallow = (Path(repo.git_dir) / "shallow").exists()
+    if shallow or os.environ.get("CI") or os.environ.get("GITHUB_ACTIONS"):
+        hint += f" {SHALLOW_HINT}"
+    elif not close:
+        hint += " List the branches and tags with `git branch -a` and `git tag`."
+    return hint
 
 
 def _files_at(commit: git.Commit, spec: GitSpec) -> list[SourceFile]:
@@ -168,6 +198,16 @@ def _scrub(message: str) -> str:
     if not secret:
         return message
     return scrub_secret(scrub_secret(message, secret), gitenv.basic_auth(secret))
+
+
+def work_tree(path: Path) -> Path | None:
+    """The root of the git working tree holding path (a file or folder), if any."""
+    folder = path if path.is_dir() else path.parent
+    try:
+        repo = git.Repo(folder, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        return None
+    return Path(repo.working_tree_dir).resolve() if repo.working_tree_dir else None
 
 
 def repo_path(path: Path, *, cwd: Path) -> str:

@@ -6,7 +6,11 @@
     git@github.com:acme/admin.git#v2.3.0:prisma/schema     over ssh
     ../admin#HEAD:prisma/schema.prisma                     a local repository
 
-An existing path always wins, so a file whose name has a colon still works.
+A text is parsed once into a tagged value, a PathSpec or a GitSpec; only a
+PathSpec is ever read from disk. Anything that looks like a URL (`scheme://`,
+`user@host:`) is a GitSpec even when a file of that name exists, so a file in
+a pull request cannot stand in for a remote schema. Otherwise an existing path
+wins, so a file whose name has a colon still works.
 Checked here, before git runs: no `ext::` transport, no argument that git
 could read as an option, only https, ssh or local repositories (file:// only
 when PRISMA_LINT_ALLOW_FILE_URLS=1, which the tests set).
@@ -23,6 +27,17 @@ from prisma_lint.errors import SourceError
 from prisma_lint.sources.redact import redact
 
 SCP_LIKE = re.compile(r"^[\w.-]+@[\w.-]+:")  # git@github.com:org/repo.git
+URL_LIKE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")  # https://, ssh://, file://, ext://...
+
+
+@dataclass(frozen=True)
+class PathSpec:
+    """A file or folder on disk, as given."""
+
+    path: str
+
+    def display(self) -> str:
+        return self.path
 
 
 @dataclass(frozen=True)
@@ -37,11 +52,30 @@ class GitSpec:
         return f"{where}{self.ref}:{self.path}"
 
 
+def parse_source(text: str, cwd: Path | None = None) -> PathSpec | GitSpec:
+    """What `text` names: a path on disk, or a schema in git."""
+    base = cwd or Path.cwd()
+    if looks_like_url(text):
+        if "#" not in text:
+            example = f"{redact(text)}#main:prisma/schema.prisma"
+            raise SourceError(f"{redact(text)}: a repository URL needs #REF:PATH, e.g. {example}")
+        return _git_spec(text)
+    if ":" not in text or (base / text).exists():
+        return PathSpec(text)
+    return _git_spec(text)
+
+
 def parse_spec(text: str, cwd: Path | None = None) -> GitSpec | None:
     """A GitSpec, or None when `text` is a plain file or folder path."""
-    base = cwd or Path.cwd()
-    if (base / text).exists() or ":" not in text:
-        return None
+    parsed = parse_source(text, cwd)
+    return parsed if isinstance(parsed, GitSpec) else None
+
+
+def looks_like_url(text: str) -> bool:
+    return bool(URL_LIKE.match(text) or SCP_LIKE.match(text))
+
+
+def _git_spec(text: str) -> GitSpec:
     url: str | None = None
     rest = text
     if "://" in text and "#" not in text:

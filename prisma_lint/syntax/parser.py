@@ -17,7 +17,7 @@ from lark import Lark
 from lark.exceptions import UnexpectedInput
 
 from prisma_lint.errors import Diagnostic, SchemaSyntaxError
-from prisma_lint.syntax import ast, prechecks, recovery, tables
+from prisma_lint.syntax import ast, prechecks, recovery, tables, unclosed
 from prisma_lint.syntax.ast import SourceFile
 from prisma_lint.syntax.builder import AstBuilder, Reject
 from prisma_lint.syntax.lexing import normalise_newlines
@@ -37,6 +37,7 @@ ParseResult = tuple[tuple[ast.Block, ...], tuple[Diagnostic, ...]]
 
 def parse_text(text: str, file: str = "schema.prisma") -> ParseResult:
     """Parse one file's text: its blocks, or no blocks and every syntax error found."""
+    prechecks.ensure_stack()
     lark, builder = _parser()
     text = normalise_newlines(text)
     stopped = prechecks.check(text, file)
@@ -46,9 +47,9 @@ def parse_text(text: str, file: str = "schema.prisma") -> ParseResult:
     try:
         blocks: list[ast.Block] = lark.parse(text, start="start")  # type: ignore[assignment]
     except (UnexpectedInput, Reject):
-        return (), tuple(recovery.find_errors(text, file, lark, builder))
+        return (), unclosed.annotate(text, tuple(recovery.find_errors(text, file, lark, builder)))
     if builder.errors:  # a file with errors has no AST, as after recovery
-        return (), tuple(sorted(builder.errors, key=lambda d: (d.line, d.column)))
+        return (), unclosed.annotate(text, tuple(sorted(builder.errors, key=lambda d: (d.line, d.column))))
     return tuple(blocks), ()
 
 

@@ -10,11 +10,16 @@ Nesting: Prisma's own parser overflows its stack at about 2,000 levels of nested
 arrays, and our passes over values (diff keys, messages, JSON) recurse, so
 deeper nesting is refused with a clear error instead of a crash. The check is
 nearly free: only a line with more than MAX_NESTING brackets is scanned.
+
+Values that deep need more than Python's default 1,000 frames, so every parse
+raises the recursion limit first (`ensure_stack`): a library caller of
+prisma_lint.engine gets the same bound as the command line.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 
 from prisma_lint.errors import Diagnostic
 
@@ -25,6 +30,15 @@ OPEN, CLOSE = "([{", ")]}"
 MESSAGE = (
     f"Arrays, objects and function calls may nest at most {MAX_NESTING} levels deep; this value goes deeper."
 )
+
+
+RECURSION_LIMIT = 20_000  # the passes over a value recurse a few frames per level
+
+
+def ensure_stack() -> None:
+    """Let MAX_NESTING levels through every recursive pass (never lowers the limit)."""
+    if sys.getrecursionlimit() < RECURSION_LIMIT:
+        sys.setrecursionlimit(RECURSION_LIMIT)
 
 
 def check(text: str, file: str) -> tuple[Diagnostic, ...]:
