@@ -69,8 +69,12 @@ def diff_sources(
     result = diff(
         canonical_schema, portal_schema, strict=strict, canonical_source=canonical, portal_source=portal
     )
-    result = config.apply(result)
+    result = replace(config.apply(result), canonical_commit=_commit(canonical_files))
     return with_source_lines(result, canonical_files + portal_files)
+
+
+def _commit(files: list[SourceFile]) -> str | None:
+    return files[0].commit if files else None
 
 
 def with_source_lines(result: DiffResult, files: list[SourceFile]) -> DiffResult:

@@ -1,4 +1,4 @@
-"""Write docs/changes.md from the change codes defined in prisma_lint/changes.py.
+"""Write docs/changes.md from the change codes defined in prisma_lint/drift/changes.py.
 
 The codes are documented where they are defined; this page is generated from
 them, and tests/test_docs.py fails when it is out of date. Run:
@@ -20,7 +20,7 @@ HEADER = """# Change codes
 
 Every change prisma-lint reports has a stable code. Codes are never renamed or
 reused, so ignore rules, severity overrides and CI scripts can rely on them.
-This page is generated from `prisma_lint/changes.py` by
+This page is generated from `prisma_lint/drift/changes.py` by
 `scripts/gen_changes_doc.py`.
 
 "added" means present in the portal copy and not in the canonical schema;

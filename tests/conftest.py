@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.contracts import validating_reporters
 from tests.corpus import corpus_dir
 from tests.oracle.client import Oracle, available
 
@@ -27,6 +28,13 @@ def _unavailable(reason: str) -> None:
     if _required():
         pytest.fail(f"PRISMA_LINT_REQUIRE_CORPUS=1 but {reason}")
     pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _validate_every_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every JSON report a test makes in this process is checked against
+    docs/schemas/diff-v2.schema.json, every SARIF log against the OASIS 2.1.0 schema."""
+    validating_reporters(monkeypatch)
 
 
 @pytest.fixture(scope="session")

@@ -27,7 +27,7 @@ from prisma_lint.syntax import ast
 from prisma_lint.syntax.parser import normalise_newlines, parse_text
 
 ROOT = Path(__file__).resolve().parents[1]
-DIFF_SCHEMA = json.loads((ROOT / "docs/schemas/diff-v1.schema.json").read_text(encoding="utf-8"))
+DIFF_SCHEMA = json.loads((ROOT / "docs/schemas/diff-v2.schema.json").read_text(encoding="utf-8"))
 SARIF_SCHEMA = json.loads((ROOT / "tests/schemas/sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 DIFF_VALIDATOR = jsonschema.Draft202012Validator(DIFF_SCHEMA)
 SARIF_VALIDATOR = jsonschema.Draft4Validator(SARIF_SCHEMA)

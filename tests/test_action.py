@@ -79,7 +79,7 @@ def test_stale_copy(tmp_path: Path, runner_temp: Path, admin: dict[str, object])
         f"schema at {commit[:7]} (2026-10-07), 2 schema commits behind. Run `prisma-lint sync`."
     ]
     assert run.summary.startswith("## ❌ prisma-lint: the portal copy is out of date (1 change)")
-    assert json.loads(Path(run.outputs["report"]).read_text())["verdict"]["status"] == "stale"
+    assert json.loads(Path(run.outputs["report"]).read_text())["verdict"] == "stale"
 
 
 def test_edited_copy_with_config_in_working_directory(

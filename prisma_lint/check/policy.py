@@ -9,7 +9,9 @@ Two checks, each with its own code and config switch:
   shell script or a GitHub workflow runs `prisma migrate ...` or
   `prisma db push`. Only the admin app may change the database.
 
-Both report the file and line, relative to the repository root.
+Both report the file and line, relative to the repository root; the record's
+path is the file (and the command), never a line number, so its fingerprint
+survives edits around it.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections import Counter
 from pathlib import Path
 
-from prisma_lint.drift.changes import Change, Code, Kind, Location
+from prisma_lint.drift.changes import Change, Code, Kind, Location, Obj
 
 MIGRATE = re.compile(r"\bprisma\s+(?:migrate(?:\s+[a-z-]+)?|db\s+push)\b")
 SKIP_DIRS = {".git", "node_modules", ".venv", "venv", "dist", "build", ".next", ".turbo", "coverage"}
@@ -63,14 +66,18 @@ def find_migrate_commands(root: Path, base: Path) -> list[Change]:
         if path.name == "package.json" and not _has_scripts(text):
             continue
         rel = _rel(path, base)
+        seen: Counter[str] = Counter()
         for number, line in enumerate(text.splitlines(), start=1):
             match = MIGRATE.search(line)
             if match and not line.lstrip().startswith("#"):
-                command = match.group(0)
+                command = " ".join(match.group(0).split())
+                seen[command] += 1
+                # A position-free key: the file and the command, `#2` for its second use there.
+                key = f"{rel}#{command}" + (f"#{seen[command]}" if seen[command] > 1 else "")
                 found.append(
                     _change(
                         Code.PORTAL_RUNS_MIGRATE,
-                        f"{rel}:{number}",
+                        key,
                         f"{rel} runs `{command}` on line {number}. Only the admin app may change the "
                         "database; the portal runs `prisma generate` only.",
                         Location(rel, number, match.start() + 1, line),
@@ -111,5 +118,5 @@ def _rel(path: Path, root: Path) -> str:
 
 def _change(code: Code, path: str, message: str, where: Location) -> Change:
     return Change(
-        code, Kind.ADDED, "repository", path, code.info.severity, message, None, where, detail=path
+        code, Kind.ADDED, Obj.POLICY, path, code.info.severity, message, None, where
     ).with_fingerprint()

@@ -15,7 +15,7 @@ from prisma_lint.check.history import judge
 from prisma_lint.check.policy import find_migrate_commands, find_migration_folders
 from prisma_lint.check.verdicts import Verdict
 from prisma_lint.config import Config
-from prisma_lint.drift.changes import Change, Code, DiffResult, Kind, Location
+from prisma_lint.drift.changes import Change, Code, DiffResult, Kind, Location, Obj
 from prisma_lint.engine import diff_sources, load
 from prisma_lint.errors import ConfigError
 from prisma_lint.sources.specs import GitSpec, parse_spec
@@ -93,13 +93,12 @@ def _explain(
     stale = Change(
         Code.PORTAL_STALE,
         Kind.CHANGED,
-        "schema",
+        Obj.POLICY,
         result.portal_source,
         Code.PORTAL_STALE.info.severity,
         message,
         None,
         where,
-        detail=match.commit,
     ).with_fingerprint()
     return replace(result, changes=(stale,), verdict=verdict)
 

@@ -8,11 +8,10 @@ first, then what only the portal copy has.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar
 
-from prisma_lint.drift.changes import Change, Code, Kind, Location
+from prisma_lint.drift.changes import Change, Code, Kind, Location, Obj, Parent
 from prisma_lint.drift.normalize import (
     argument_value,
     attribute_key,
@@ -39,22 +38,22 @@ def loc(node: Any) -> Location | None:
 def make(
     code: Code,
     kind: Kind,
-    obj: str,
+    obj: Obj,
     path: str,
     message: str,
     *,
     old: Any,
     new: Any,
     anchor: Location | None = None,
-    detail: str = "",
+    parent: Parent | None = None,
 ) -> Change:
     return Change(
-        code, kind, obj, path, code.info.severity, message, loc(old), loc(new), anchor, detail
+        code, kind, obj, path, code.info.severity, message, loc(old), loc(new), anchor, parent
     ).with_fingerprint()
 
 
 def keyed(items: Iterable[T], key: Any) -> dict[str, T]:
-    """Items by name; a repeated name gets `#2`, `#3` so nothing is silently dropped."""
+    """Items by name; a repeated name gets `#2`, `#3` (the documented duplicate notation)."""
     out: dict[str, T] = {}
     for item in items:
         name = key(item)
@@ -82,86 +81,103 @@ def find_field_changes(block: str, old: ast.Model, new: ast.Model, kinds: Kinds)
     changes: list[Change] = []
     old_fields, new_fields = keyed(old.fields, _name), keyed(new.fields, _name)
     hints = rename_hints(old_fields, new_fields)
-    anchor = loc(new)
+    parent = Parent(Obj(old.kind), block)
     for name, a, b in paired(old_fields, new_fields):
         path = f"{block}.{name}"
         if b is None:
-            hint = hints.get(("removed", name), "")
+            message = f"Field {path} was removed from {COPY}.{hints.get(('removed', name), '')}"
             changes.append(
                 make(
                     Code.FIELD_REMOVED,
                     Kind.REMOVED,
-                    "field",
+                    Obj.FIELD,
                     path,
-                    f"Field {path} was removed from {COPY}.{hint}",
+                    message,
                     old=a,
                     new=None,
-                    anchor=anchor,
+                    anchor=loc(new),
+                    parent=parent,
                 )
             )
         elif a is None:
-            hint = hints.get(("added", name), "")
+            message = f"Field {path} was added in {COPY}.{hints.get(('added', name), '')}"
             changes.append(
-                make(
-                    Code.FIELD_ADDED,
-                    Kind.ADDED,
-                    "field",
-                    path,
-                    f"Field {path} was added in {COPY}.{hint}",
-                    old=None,
-                    new=b,
-                )
+                make(Code.FIELD_ADDED, Kind.ADDED, Obj.FIELD, path, message, old=None, new=b, parent=parent)
             )
         else:
-            changes.extend(find_field_type_changes(path, a, b, kinds))
-            changes.extend(find_attribute_changes(path, a, b))
-            changes.extend(find_doc_changes("field", path, a, b))
+            changes.extend(find_field_type_changes(path, a, b, kinds, parent))
+            changes.extend(find_attribute_changes(Obj.FIELD, path, a, b))
+            changes.extend(find_doc_changes(Obj.FIELD, path, a, b))
     return changes
 
 
-def find_field_type_changes(path: str, old: ast.Field, new: ast.Field, kinds: Kinds) -> list[Change]:
-    a, b = old.type, new.type
+def find_field_type_changes(
+    path: str, old: ast.Field, new: ast.Field, kinds: Kinds, parent: Parent
+) -> list[Change]:
+    """At most one record per field: a type change says the arity too, when it changes with it."""
+    code, message = _type_change(path, old.type, new.type, kinds)
+    if code is None:
+        return []
+    return [make(code, Kind.CHANGED, Obj.FIELD, path, message, old=old, new=new, parent=parent)]
+
+
+def _type_change(path: str, a: ast.FieldType, b: ast.FieldType, kinds: Kinds) -> tuple[Code | None, str]:
     if (a.name, a.unsupported) != (b.name, b.unsupported):
-        message = f"Field {path} changed type from {render_type(a)} to {render_type(b)} in {COPY}."
-        return [make(Code.FIELD_TYPE_CHANGED, Kind.CHANGED, "field", path, message, old=old, new=new)]
+        return Code.FIELD_TYPE_CHANGED, (
+            f"Field {path} changed type from {render_type(a)} to {render_type(b)} in {COPY}."
+        )
     was, now = kinds[0].get(a.name), kinds[1].get(b.name)
     if was and now and was != now:  # same name, but an enum became a model, say
-        message = (
+        return Code.FIELD_TYPE_CHANGED, (
             f"Field {path} changed type from {was} {render_type(a)} to {now} {render_type(b)} in {COPY}."
         )
-        return [make(Code.FIELD_TYPE_CHANGED, Kind.CHANGED, "field", path, message, old=old, new=new)]
     if a.arity == b.arity:
-        return []
+        return None, ""
     if "list" in (a.arity, b.arity):
         words = {"list": "a list", "required": "a single value", "optional": "an optional value"}
-        message = (
+        return Code.FIELD_LIST_CHANGED, (
             f"Field {path} changed from {words[a.arity]} ({render_type(a)}) to "
             f"{words[b.arity]} ({render_type(b)}) in {COPY}."
         )
-        return [make(Code.FIELD_LIST_CHANGED, Kind.CHANGED, "field", path, message, old=old, new=new)]
-    message = (
+    return Code.FIELD_OPTIONALITY_CHANGED, (
         f"Field {path} changed from {a.arity} ({render_type(a)}) to {b.arity} ({render_type(b)}) in {COPY}."
     )
-    return [make(Code.FIELD_OPTIONALITY_CHANGED, Kind.CHANGED, "field", path, message, old=old, new=new)]
 
 
-def find_attribute_changes(path: str, old: ast.Field, new: ast.Field) -> list[Change]:
-    changes = []
+# Per owner: the attribute object and its three codes (an enum value's attributes share one code).
+ATTRIBUTE_CODES = {
+    Obj.FIELD: (
+        Obj.FIELD_ATTRIBUTE,
+        Code.FIELD_ATTRIBUTE_ADDED,
+        Code.FIELD_ATTRIBUTE_REMOVED,
+        Code.FIELD_ATTRIBUTE_CHANGED,
+    ),
+    Obj.ENUM_VALUE: (Obj.ENUM_VALUE_ATTRIBUTE, *(Code.ENUM_VALUE_ATTRIBUTE_CHANGED,) * 3),
+}
+
+
+def find_attribute_changes(owner: Obj, path: str, old: Any, new: Any) -> list[Change]:
+    """One record per attribute of a field or an enum value: path `User.email@unique`."""
+    obj, added, removed, changed = ATTRIBUTE_CODES[owner]
+    noun, parent = f"{owner.noun} {path}", Parent(owner, path)
+    out = []
     for name, a, b in paired(keyed(old.attributes, _name), keyed(new.attributes, _name)):
         if a is not None and b is not None and attribute_key(a) != attribute_key(b):
-            text = f"Field {path} changed attribute {render_attribute(a)} to {render_attribute(b)} in {COPY}."
-            code, kind = Code.FIELD_ATTRIBUTE_CHANGED, Kind.CHANGED
+            text = f"{noun} changed attribute {render_attribute(a)} to {render_attribute(b)} in {COPY}."
+            code, kind = changed, Kind.CHANGED
         elif b is None and a is not None:
-            text = f"Field {path} lost attribute {render_attribute(a)} in {COPY}."
-            code, kind = Code.FIELD_ATTRIBUTE_REMOVED, Kind.REMOVED
+            text, code, kind = (
+                f"{noun} lost attribute {render_attribute(a)} in {COPY}.",
+                removed,
+                Kind.REMOVED,
+            )
         elif a is None and b is not None:
-            text = f"Field {path} gained attribute {render_attribute(b)} in {COPY}."
-            code, kind = Code.FIELD_ATTRIBUTE_ADDED, Kind.ADDED
+            text, code, kind = f"{noun} gained attribute {render_attribute(b)} in {COPY}.", added, Kind.ADDED
         else:
             continue
         anchor = loc(new) if b is None else None
-        changes.append(make(code, kind, "field", path, text, old=a, new=b, anchor=anchor, detail=name))
-    return changes
+        out.append(make(code, kind, obj, f"{path}@{name}", text, old=a, new=b, anchor=anchor, parent=parent))
+    return out
 
 
 def rename_hints(old: dict[str, ast.Field], new: dict[str, ast.Field]) -> dict[tuple[str, str], str]:
@@ -192,53 +208,42 @@ def _looks_renamed(a: ast.Field, b: ast.Field) -> bool:
 
 def find_enum_value_changes(block: str, old: ast.Enum, new: ast.Enum) -> list[Change]:
     changes: list[Change] = []
+    parent = Parent(Obj.ENUM, block)
     for name, a, b in paired(keyed(old.values, _name), keyed(new.values, _name)):
         path = f"{block}.{name}"
         if a is not None and b is not None:
-            if Counter(map(attribute_key, a.attributes)) != Counter(map(attribute_key, b.attributes)):
-                text = f"Enum value {path} changed attributes from {_attrs(a)} to {_attrs(b)} in {COPY}."
-                changes.append(
-                    make(
-                        Code.ENUM_VALUE_ATTRIBUTE_CHANGED,
-                        Kind.CHANGED,
-                        "enum_value",
-                        path,
-                        text,
-                        old=a,
-                        new=b,
-                    )
-                )
-            changes.extend(find_doc_changes("enum_value", path, a, b))
+            changes.extend(find_attribute_changes(Obj.ENUM_VALUE, path, a, b))
+            changes.extend(find_doc_changes(Obj.ENUM_VALUE, path, a, b))
         elif a is not None:
+            message = f"Enum value {path} was removed from {COPY}."
             changes.append(
                 make(
                     Code.ENUM_VALUE_REMOVED,
                     Kind.REMOVED,
-                    "enum_value",
+                    Obj.ENUM_VALUE,
                     path,
-                    f"Enum value {path} was removed from {COPY}.",
+                    message,
                     old=a,
                     new=None,
                     anchor=loc(new),
+                    parent=parent,
                 )
             )
         elif b is not None:
+            message = f"Enum value {path} was added in {COPY}."
             changes.append(
                 make(
                     Code.ENUM_VALUE_ADDED,
                     Kind.ADDED,
-                    "enum_value",
+                    Obj.ENUM_VALUE,
                     path,
-                    f"Enum value {path} was added in {COPY}.",
+                    message,
                     old=None,
                     new=b,
+                    parent=parent,
                 )
             )
     return changes
-
-
-def _attrs(value: ast.EnumValue) -> str:
-    return " ".join(render_attribute(a) for a in value.attributes) or "(none)"
 
 
 # ---- block attributes ------------------------------------------------------------
@@ -248,18 +253,19 @@ REPEATABLE = {"index", "unique", "fulltext"}
 
 
 def block_attribute_path(block: str, attribute: ast.Attribute) -> str:
+    """`User@@map`; repeatable ones add their fields as written: `User@@index([email, name])`."""
     if attribute.name not in REPEATABLE:
-        return f"{block}.@@{attribute.name}"
+        return f"{block}@@{attribute.name}"
     fields = argument_value(attribute, "fields")
     shown = (
         render_attribute(ast.Attribute(attribute.name, (ast.Argument(None, fields),)), block=True)
         if fields is not None
         else f"@@{attribute.name}"
     )
-    return f"{block}.{shown}"
+    return f"{block}{shown}"
 
 
-def find_block_attribute_changes(block: str, old: Any, new: Any) -> list[Change]:
+def find_block_attribute_changes(owner: Obj, block: str, old: Any, new: Any) -> list[Change]:
     changes = []
     olds = keyed(old.attributes, lambda a: block_attribute_path(block, a))
     news = keyed(new.attributes, lambda a: block_attribute_path(block, a))
@@ -271,30 +277,54 @@ def find_block_attribute_changes(block: str, old: Any, new: Any) -> list[Change]
             )
             code, kind = Code.BLOCK_ATTRIBUTE_CHANGED, Kind.CHANGED
         elif b is None and a is not None:
-            text = f"Block attribute {block}.{render_attribute(a, block=True)} was removed from {COPY}."
+            text = f"Block attribute {block}{render_attribute(a, block=True)} was removed from {COPY}."
             code, kind = Code.BLOCK_ATTRIBUTE_REMOVED, Kind.REMOVED
         elif a is None and b is not None:
-            text = f"Block attribute {block}.{render_attribute(b, block=True)} was added in {COPY}."
+            text = f"Block attribute {block}{render_attribute(b, block=True)} was added in {COPY}."
             code, kind = Code.BLOCK_ATTRIBUTE_ADDED, Kind.ADDED
         else:
             continue
         anchor = loc(new) if b is None else None
-        changes.append(make(code, kind, "block_attribute", path, text, old=a, new=b, anchor=anchor))
+        changes.append(
+            make(
+                code,
+                kind,
+                Obj.BLOCK_ATTRIBUTE,
+                path,
+                text,
+                old=a,
+                new=b,
+                anchor=anchor,
+                parent=Parent(owner, block),
+            )
+        )
     return changes
 
 
 # ---- documentation -----------------------------------------------------------
 
 
-def find_doc_changes(obj: str, path: str, old: Any, new: Any) -> list[Change]:
+def find_doc_changes(obj: Obj, path: str, old: Any, new: Any) -> list[Change]:
+    """Path: the thing documented, which is also the record's parent."""
     a, b = old.documentation, new.documentation
     if a == b:
         return []
     kind = Kind.ADDED if a is None else Kind.REMOVED if b is None else Kind.CHANGED
-    noun = obj.replace("_", " ")
+    noun = obj.value.replace("_", " ")
     verb = {Kind.ADDED: "was added in", Kind.REMOVED: "was removed from", Kind.CHANGED: "changed in"}[kind]
     message = f"Documentation of {noun} {path} {verb} {COPY}."
-    return [make(Code.DOCUMENTATION_CHANGED, kind, obj, path, message, old=old, new=new)]
+    return [
+        make(
+            Code.DOCUMENTATION_CHANGED,
+            kind,
+            Obj.DOCUMENTATION,
+            path,
+            message,
+            old=old,
+            new=new,
+            parent=Parent(obj, path),
+        )
+    ]
 
 
 def _name(node: Any) -> str:

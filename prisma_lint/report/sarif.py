@@ -60,7 +60,7 @@ def _result(change: Change) -> dict[str, Any]:
         "ruleIndex": RULES.index(change.code),
         "level": LEVEL[change.severity],
         "message": {"text": change.message},
-        "partialFingerprints": {"prismaLint/v1": change.fingerprint},
+        "partialFingerprints": {"prismaLint/v2": change.fingerprint},
     }
     where = change.portal or change.anchor
     if where is not None:

@@ -3,10 +3,11 @@ its location and the line it points at."""
 
 from __future__ import annotations
 
+import re
 from itertools import groupby
 
 from prisma_lint.check.verdicts import Verdict
-from prisma_lint.drift.changes import Change, DiffResult, Severity
+from prisma_lint.drift.changes import Change, Code, DiffResult, Obj, Severity
 from prisma_lint.report.diagnostics import Style, plain
 
 
@@ -43,8 +44,10 @@ def edited_note(verdict: Verdict) -> str:
 
 def group_of(change: Change) -> str:
     """The heading a change is listed under: its block, or what it is about."""
-    headings = {"schema": "Portal copy", "repository": "Portal repository"}
-    return headings.get(change.object) or change.path.split(".")[0]
+    if change.object is Obj.POLICY:
+        return "Portal copy" if change.code is Code.PORTAL_STALE else "Portal repository"
+    match = re.match(r"[^.@#]*", change.path)
+    return match.group(0) if match else change.path
 
 
 def _change(change: Change, style: Style) -> list[str]:

@@ -104,7 +104,9 @@ def _files_at(commit: git.Commit, spec: GitSpec) -> list[SourceFile]:
     except KeyError:
         return []
     if isinstance(obj, git.Blob):
-        return [SourceFile(spec.display(), decode_schema(obj.data_stream.read(), spec.display()))]
+        return [
+            SourceFile(spec.display(), decode_schema(obj.data_stream.read(), spec.display()), commit.hexsha)
+        ]
     blobs = sorted(
         (str(b.path), b)
         for b in obj.traverse()
@@ -112,7 +114,8 @@ def _files_at(commit: git.Commit, spec: GitSpec) -> list[SourceFile]:
     )
     prefix = spec.display()[: -len(spec.path)]  # "[URL#]REF:"
     return [
-        SourceFile(prefix + path, decode_schema(b.data_stream.read(), prefix + path)) for path, b in blobs
+        SourceFile(prefix + path, decode_schema(b.data_stream.read(), prefix + path), commit.hexsha)
+        for path, b in blobs
     ]
 
 
