@@ -15,6 +15,7 @@ import pytest
 
 from prisma_lint.github import comment as ghcomment
 from tests.action_runner import ActionRun, run_action
+from tests.contracts import check_json
 from tests.fake_github import FakeGitHub
 from tests.gitrepos import SCHEMA, admin_repo, git, portal_repo, version
 
@@ -103,12 +104,15 @@ def test_invalid_schema(tmp_path: Path, runner_temp: Path, admin: dict[str, obje
     portal = portal_repo(tmp_path / "portal", version(2).replace("field1 String?", "field1 String!"))
     run = act(portal, runner_temp, {"canonical": str(admin["canonical"]), "portal": SCHEMA})
     assert run.status == 2
-    assert run.outputs == {"drift": "false", "verdict": "error", "changes": "0", "report": ""}
+    report = run.outputs.pop("report")
+    assert run.outputs == {"drift": "false", "verdict": "error", "changes": "0"}
     assert f"{SCHEMA}:7:10: error: Fields are required by default" in run.stderr
-    assert "::error title=prisma-lint::prisma-lint could not check the schema; see the log." in annotations(
-        run
-    )
-    assert run.summary.startswith("## ⚠️ prisma-lint could not check the schema")
+    # A failed run still writes its report, annotations and summary, each saying what failed.
+    (error,) = check_json(Path(report).read_text())["errors"]
+    assert (error["file"], error["line"], error["column"]) == (SCHEMA, 7, 10)
+    (line,) = annotations(run)
+    assert line.startswith(f"::error file={SCHEMA},line=7,col=10,title=prisma-lint::Fields are required")
+    assert run.summary.startswith("## ⚠️ prisma-lint: the check could not run")
     assert "Fields are required by default" in run.summary
 
 

@@ -12,12 +12,19 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
 from prisma_lint import __version__
-from prisma_lint.errors import EXIT_CLEAN, EXIT_DRIFT, EXIT_ERROR, PrismaLintError, SchemaSyntaxError
+from prisma_lint.errors import (
+    EXIT_CLEAN,
+    EXIT_DRIFT,
+    EXIT_ERROR,
+    Diagnostic,
+    PrismaLintError,
+    SchemaSyntaxError,
+)
 from prisma_lint.report.diagnostics import render_diagnostics
 
 COLORS = {
@@ -186,11 +193,15 @@ def _check_writes(
     return pairs
 
 
-def emit(result: Any, fmt: str, output: str | None, writes: list[tuple[str, str]]) -> None:
+def emit(
+    result: Any, fmt: str, output: str | None, writes: list[tuple[str, str]], *, stdout: bool = True
+) -> None:
     """Print the report (or write it to --output), then every --write report."""
     from prisma_lint.report import reporter
 
-    if fmt == "text" and output is None:
+    if not stdout and output is None:
+        pass
+    elif fmt == "text" and output is None:
         from prisma_lint.report import text
 
         click.echo(text.render(result, make_style(color_enabled())), nl=False)
@@ -206,6 +217,38 @@ def emit(result: Any, fmt: str, output: str | None, writes: list[tuple[str, str]
         except PrismaLintError as err:
             print_error(err)
             sys.exit(err.exit_code)
+
+
+def fail(
+    err: PrismaLintError,
+    fmt: str,
+    output: str | None,
+    writes: list[tuple[str, str]],
+    sources: tuple[str, str],
+) -> NoReturn:
+    """Say what failed on stderr, and in every machine format asked for, then exit 2.
+
+    A SARIF upload or an annotation step after a failed run still finds its file."""
+    from prisma_lint.drift.changes import DiffResult
+
+    print_error(err)
+    unplaced = (Diagnostic("", 0, 0, str(err)),)  # a missing file, a bad config: no line to point at
+    diagnostics = err.diagnostics if isinstance(err, SchemaSyntaxError) else unplaced
+    shown = tuple(_redacted(source) for source in sources)
+    result = DiffResult(shown[0], shown[1], (), errors=diagnostics)
+    if fmt == "text" and output is None:
+        fmt, output = "", None  # the text is already on stderr
+    if fmt or writes:
+        emit(result, fmt or "text", output, writes, stdout=bool(fmt))
+    sys.exit(err.exit_code)
+
+
+def _redacted(source: str) -> str:
+    """A source as given, without a user:token@ in its URL (reports are uploaded and shared)."""
+    from prisma_lint.sources.specs import redact
+
+    url, sep, rest = source.partition("#")
+    return f"{redact(url)}{sep}{rest}" if sep else source
 
 
 def verdict_exit_code(result: Any, fail_on: str) -> int:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from prisma_lint.cli.app import _config, cli, emit, print_error, report_options, verdict_exit_code
+from prisma_lint.cli.app import _config, cli, emit, fail, report_options, verdict_exit_code
 from prisma_lint.errors import PrismaLintError
 
 
@@ -82,7 +82,6 @@ def check_command(
         options = CheckOptions(canonical, portal, canonical_ref, merge_base, strict, Path("."))
         result = run_check(options, config)
     except PrismaLintError as err:
-        print_error(err)
-        sys.exit(err.exit_code)
+        fail(err, fmt, output, writes, (canonical or "", portal or ""))
     emit(result, fmt, output, writes)
     sys.exit(verdict_exit_code(result, fail_on))

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from prisma_lint.cli.app import _config, cli, emit, print_error, report_options, verdict_exit_code
+from prisma_lint.cli.app import _config, cli, emit, fail, report_options, verdict_exit_code
 from prisma_lint.errors import PrismaLintError
 
 
@@ -46,7 +46,6 @@ def diff_command(
         config = _config(config_path)
         result = diff_paths(canonical, portal, config=config, strict=strict)
     except PrismaLintError as err:
-        print_error(err)
-        sys.exit(err.exit_code)
+        fail(err, fmt, output, writes, (canonical, portal))
     emit(result, fmt, output, writes)
     sys.exit(verdict_exit_code(result, fail_on))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from prisma_lint.drift.changes import Change, DiffResult, Severity
+from prisma_lint.errors import Diagnostic
 
 LIMIT = 10
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTICE: "notice"}
@@ -24,6 +25,8 @@ def escape_property(value: str) -> str:
 
 
 def render(result: DiffResult) -> str:
+    if result.errors:
+        return "".join(error_annotation(d) + "\n" for d in result.errors)
     counts = Counter(c.severity for c in result.changes)
     overflow = any(n > LIMIT for n in counts.values())
     # The overflow notice is itself a notice: leave room for it.
@@ -52,3 +55,11 @@ def annotation(change: Change) -> str:
         props += [f"file={escape_property(where.file)}", f"line={where.line}", f"col={where.column}"]
     props.append(f"title={escape_property(change.code.value)}")
     return f"::{COMMAND[change.severity]} {','.join(props)}::{escape_data(change.message)}"
+
+
+def error_annotation(d: Diagnostic) -> str:
+    props = [f"file={escape_property(d.file)}"] if d.file else []
+    if d.line > 0:
+        props += [f"line={d.line}", f"col={max(d.column, 1)}"]
+    props.append("title=prisma-lint")
+    return f"::error {','.join(props)}::{escape_data(d.message)}"

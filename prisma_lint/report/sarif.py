@@ -14,6 +14,7 @@ from typing import Any
 
 from prisma_lint import __version__
 from prisma_lint.drift.changes import Change, Code, DiffResult, Location, Severity
+from prisma_lint.errors import Diagnostic
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTICE: "note"}
@@ -25,18 +26,41 @@ def render(result: DiffResult) -> str:
 
 
 def to_sarif(result: DiffResult) -> dict[str, Any]:
-    driver = {"name": "prisma-lint", "version": __version__, "rules": [_rule(code) for code in RULES]}
-    return {
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {"driver": driver},
-                "columnKind": "unicodeCodePoints",
-                "results": [_result(change) for change in result.changes],
-            }
-        ],
+    rules = [_rule(code) for code in RULES] + [ERROR_RULE]  # appended: code indexes never shift
+    driver = {"name": "prisma-lint", "version": __version__, "rules": rules}
+    run: dict[str, Any] = {
+        "tool": {"driver": driver},
+        "columnKind": "unicodeCodePoints",
+        "results": [_result(change) for change in result.changes],
     }
+    if result.errors:
+        run["results"] = [_error(d) for d in result.errors if d.line > 0]
+        # Failures with no place in a file (a missing schema, a bad config) are the tool's.
+        notes = [{"level": "error", "message": {"text": _text(d)}} for d in result.errors if d.line <= 0]
+        run["invocations"] = [{"executionSuccessful": False, "toolExecutionNotifications": notes}]
+    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+ERROR_RULE = {
+    "id": "SCHEMA_ERROR",
+    "name": "SchemaError",
+    "shortDescription": {"text": "A schema does not parse, or Prisma would refuse it; nothing was compared."},
+    "defaultConfiguration": {"level": "error"},
+}
+
+
+def _error(d: Diagnostic) -> dict[str, Any]:
+    return {
+        "ruleId": ERROR_RULE["id"],
+        "ruleIndex": len(RULES),
+        "level": "error",
+        "message": {"text": d.message},
+        "locations": [_location(Location(d.file, d.line, max(d.column, 1)))],
+    }
+
+
+def _text(d: Diagnostic) -> str:
+    return f"{d.file}: {d.message}" if d.file else d.message
 
 
 def _rule(code: Code) -> dict[str, Any]:

@@ -8,10 +8,14 @@ from itertools import groupby
 
 from prisma_lint.check.verdicts import Verdict
 from prisma_lint.drift.changes import Change, Code, DiffResult, Obj, Severity
-from prisma_lint.report.diagnostics import Style, plain
+from prisma_lint.report.diagnostics import Style, plain, render_diagnostics
 
 
 def render(result: DiffResult, style: Style = plain) -> str:
+    if result.errors:
+        if all(d.line > 0 for d in result.errors):
+            return render_diagnostics(result.errors, style) + "\n"
+        return "".join(f"{style('error', 'error')}: {d.message}\n" for d in result.errors)
     if not result.drift:
         ignored = f" ({_count(result.ignored, 'change')} ignored by config)" if result.ignored else ""
         return (
