@@ -78,8 +78,15 @@ def _chunked_pair(
                 if errors:
                     return None
                 blocks.extend(parsed)
+        if _names_repeat(blocks):
+            return None  # the full parse reports them, at their places
         schemas.append(ast.Schema(tuple(blocks), tuple(f.display for f in files)))
     return schemas[0], schemas[1]
+
+
+def _names_repeat(blocks: list[ast.Block]) -> bool:
+    keys = [(b.kind, b.name) if isinstance(b, ast.ConfigBlock) else ("", b.name) for b in blocks]
+    return len(set(keys)) != len(keys)
 
 
 def _hollow(kind: str, name: str) -> ast.Block:
@@ -91,9 +98,12 @@ def _hollow(kind: str, name: str) -> ast.Block:
 
 
 def _check(text: str) -> Check:
+    """Whether a shared text parses with no member defined twice, and its blocks."""
+    from prisma_lint.syntax.duplicates import find_duplicates
+
     blocks, errors = parse_text(text, "<shared>")
     names = tuple(("enum" if isinstance(b, ast.Enum) else b.kind, b.name) for b in blocks)
-    return not errors, names
+    return not errors and not find_duplicates(blocks, []), names
 
 
 def _check_all(texts: list[str]) -> list[Check]:
