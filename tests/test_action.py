@@ -9,6 +9,7 @@ API on 127.0.0.1: created once, then updated in place, then resolved.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from prisma_lint.github import comment as ghcomment
 from tests.action_runner import ActionRun, run_action
 from tests.contracts import check_json
 from tests.fake_github import FakeGitHub
-from tests.gitrepos import SCHEMA, admin_repo, git, portal_repo, version
+from tests.gitrepos import SCHEMA, admin_repo, commit_file, git, init, portal_repo, version
 
 
 @pytest.fixture(scope="module")
@@ -193,3 +194,25 @@ def test_action_yaml_rules() -> None:
             assert name == "actions/setup-python" and len(ref) == 40
     assert set(spec["outputs"]) == {"drift", "verdict", "changes", "report"}
     assert {"icon", "color"} <= set(spec["branding"])
+
+
+def test_working_directory_annotations_are_relative_to_the_repository_root(
+    tmp_path: Path, runner_temp: Path, admin: dict[str, object]
+) -> None:
+    """A monorepo: the portal app in apps/portal, the Action run there. GitHub attaches an
+    annotation only when its file= is relative to the repository root: every one must be."""
+    mono = init(tmp_path / "mono")
+    app = "apps/portal"
+    commit_file(mono, f"{app}/{SCHEMA}", version(5).replace("field5 String?", "field5 Int"), "copy", day=20)
+    scripts = '{\n  "name": "portal",\n  "scripts": {\n    "deploy": "prisma migrate deploy"\n  }\n}\n'
+    commit_file(mono, f"{app}/package.json", scripts, "scripts", day=21)
+    run = act(
+        mono,
+        runner_temp,
+        {"canonical": str(admin["canonical"]), "portal": SCHEMA, "working-directory": app},
+    )
+    assert run.status == 1, run.stderr
+    files = [re.search(r"file=([^,]*)", line) for line in annotations(run)]
+    paths = [m.group(1) for m in files if m]
+    assert sorted(paths) == [f"{app}/package.json", f"{app}/{SCHEMA}"]
+    assert all((mono / p).is_file() for p in paths)

@@ -45,6 +45,7 @@ def test_golden_output(fmt: str) -> None:
     proc = cli("diff", ADMIN, PORTAL, "--format", fmt)
     assert proc.returncode == 1, proc.stderr
     expected = (GOLDEN / f"examples.{fmt}").read_text(encoding="utf-8").replace("0.1.0", __version__)
+    expected = expected.replace("file:///ROOT/", ROOT.resolve().as_uri() + "/")  # SARIF's %SRCROOT%
     assert proc.stdout == expected
 
 

@@ -206,17 +206,27 @@ def emit(
 
         click.echo(text.render(result, make_style(color_enabled())), nl=False)
     elif output is None:
-        click.echo(reporter(fmt)(result), nl=False)
+        click.echo(reporter(fmt)(_located(result, fmt)), nl=False)
     else:
         writes = [(fmt, output), *writes]
     from prisma_lint.sources.writes import write_atomic
 
     for kind, path in writes:
         try:
-            write_atomic(path, reporter(kind)(result).encode("utf-8"))
+            write_atomic(path, reporter(kind)(_located(result, kind)).encode("utf-8"))
         except PrismaLintError as err:
             print_error(err)
             sys.exit(err.exit_code)
+
+
+def _located(result: Any, fmt: str) -> Any:
+    """Annotations and SARIF name files from the repository root, wherever we ran."""
+    if fmt not in ("github", "sarif"):
+        return result
+    from prisma_lint.report.paths import rebase, repository_root
+
+    cwd = Path.cwd()
+    return rebase(result, cwd, repository_root(cwd, os.environ.get("GITHUB_WORKSPACE")))
 
 
 def fail(

@@ -453,6 +453,7 @@ class DiffResult:
     canonical_commit: str | None = None  # the sha the canonical schema was read at, from git
     errors: tuple[Diagnostic, ...] = ()  # why the run failed; `changes` is empty then
     baselined: int = 0  # changes dropped because their fingerprints are in the baseline
+    root: str | None = None  # the repository root that locations are relative to (SARIF, annotations)
 
     @property
     def drift(self) -> bool:

@@ -30,6 +30,7 @@ def to_sarif(result: DiffResult) -> dict[str, Any]:
     driver = {"name": "prisma-lint", "version": __version__, "rules": rules}
     run: dict[str, Any] = {
         "tool": {"driver": driver},
+        "originalUriBaseIds": {"%SRCROOT%": {"uri": _root_uri(result.root)}},
         "columnKind": "unicodeCodePoints",
         "results": [_result(change) for change in result.changes],
     }
@@ -104,6 +105,11 @@ def _location(where: Location) -> dict[str, Any]:
             "region": {"startLine": where.line, "startColumn": where.column},
         }
     }
+
+
+def _root_uri(root: str | None) -> str:
+    """The repository root as a file URI ending in a slash, as SARIF requires of a base."""
+    return Path(root or os.getcwd()).absolute().as_uri().rstrip("/") + "/"
 
 
 def relative_uri(path: str) -> str:
