@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -52,7 +53,9 @@ def test_annotations_are_relative_to_the_repository_root(mono: Path) -> None:
 
 def test_text_and_json_keep_the_paths_as_given(mono: Path) -> None:
     code, out = run("diff", "../../admin.prisma", SCHEMA)
-    assert f"  {SCHEMA}:" in out
+    assert code == 1 and f"  {SCHEMA}:" in out
+    code, out = run("diff", "../../admin.prisma", SCHEMA, "--format", "json")
+    assert json.loads(out)["changes"][0]["portal"]["file"] == SCHEMA
 
 
 def test_github_workspace_is_the_root_when_we_run_inside_it(tmp_path: Path) -> None:
