@@ -122,7 +122,7 @@ def parse_config(table: dict[str, Any], source: str) -> Config:
     unknown = sorted(set(table) - KEYS)
     if unknown:
         raise ConfigError(
-            f"{source}: unknown key {unknown[0]!r} in prisma-lint config "
+            f"{source}: unknown key {unknown[0]!r} in prisma-lint config{_did_you_mean(unknown[0], KEYS)} "
             f"(known keys: {', '.join(sorted(KEYS))})"
         )
     return Config(
@@ -171,7 +171,9 @@ def _code(value: Any, source: str) -> Code:
     try:
         return Code(value)
     except ValueError:
-        raise ConfigError(f"{source}: unknown change code {value!r} (see docs/changes.md)") from None
+        raise ConfigError(
+            f"{source}: unknown change code {value!r} (`prisma-lint codes` lists them)"
+        ) from None
 
 
 def _ignore_rule(item: Any, source: str) -> IgnoreRule:
@@ -200,3 +202,11 @@ def _severities(table: Any, source: str) -> dict[Code, Severity]:
                 f"{source}: severity of {key} must be error, warning or notice, not {value!r}"
             ) from None
     return out
+
+
+def _did_you_mean(key: str, known: set[str]) -> str:
+    """`history_depth` -> history-depth: TOML users reach for underscores, and typos."""
+    import difflib
+
+    near = difflib.get_close_matches(key.replace("_", "-"), sorted(known), n=1, cutoff=0.6)
+    return f"; did you mean {near[0]!r}?" if near else ""

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from prisma_lint.cli import check_cmd, diff_cmd, parse_cmd, pr_comment_cmd, sync_cmd
+from prisma_lint.cli import check_cmd, codes_cmd, diff_cmd, parse_cmd, pr_comment_cmd, sync_cmd
 from prisma_lint.cli.app import cli, color_enabled, main, make_style
 
 __all__ = [
     "check_cmd",
     "cli",
+    "codes_cmd",
     "color_enabled",
     "diff_cmd",
     "main",

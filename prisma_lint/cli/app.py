@@ -27,11 +27,11 @@ from prisma_lint.errors import (
 )
 from prisma_lint.report.diagnostics import render_diagnostics
 
-COLORS = {
+COLORS: dict[str, str | None] = {
     "error": "red",
     "warning": "yellow",
     "notice": "cyan",
-    "location": "bright_white",
+    "location": None,  # bold in the terminal's own colour: bright white vanishes on a light theme
     "gutter": "blue",
     "added": "green",
     "removed": "red",
@@ -39,8 +39,13 @@ COLORS = {
 }
 
 
+COLOR = {"mode": "auto"}  # set by --color
+
+
 def color_enabled(stream: Any = None) -> bool:
-    """Colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
+    """--color always/never; by default colour only on a terminal, never with NO_COLOR (no-color.org)."""
+    if COLOR["mode"] != "auto":
+        return COLOR["mode"] == "always"
     if os.environ.get("NO_COLOR"):
         return False
     stream = stream or sys.stdout
@@ -58,11 +63,12 @@ def make_style(enabled: bool) -> Callable[[str, str], str]:
 
 def print_error(err: PrismaLintError) -> None:
     """Print an error the way its kind deserves, on stderr."""
-    style = make_style(color_enabled(sys.stderr))
+    enabled = color_enabled(sys.stderr)
+    style = make_style(enabled)
     if isinstance(err, SchemaSyntaxError):
-        click.echo(render_diagnostics(err.diagnostics, style), err=True)
+        click.echo(render_diagnostics(err.diagnostics, style), err=True, color=enabled)
     else:
-        click.echo(f"{style('error', 'error')}: {err}", err=True)
+        click.echo(f"{style('error', 'error')}: {err}", err=True, color=enabled)
 
 
 HELP = """Keep read-only copies of a Prisma schema honest.
@@ -77,6 +83,7 @@ Examples:
   prisma-lint diff ../admin/prisma/schema.prisma prisma/schema.prisma
   prisma-lint diff canonical.prisma portal.prisma --format json
   prisma-lint parse prisma/schema.prisma
+  prisma-lint explain FIELD_TYPE_CHANGED
 
 Exit status: 0 no drift, 1 drift found, 2 error (unreadable or invalid schema,
 bad option or config). Set NO_COLOR to turn colour off.
@@ -134,7 +141,7 @@ def report_options(function: Any) -> Any:
             type=click.Choice(FORMATS),
             default="text",
             show_default=True,
-            help="text for people; json (docs/json-output.md), sarif, github (workflow annotations) "
+            help="text for people; json (schema_version 2), sarif, github (workflow annotations) "
             "and markdown (job summary or PR comment) for machines.",
         ),
         click.option(
@@ -142,10 +149,11 @@ def report_options(function: Any) -> Any:
             "--output",
             type=click.Path(dir_okay=False),
             default=None,
-            help="Write the report to this file (atomically) instead of stdout.",
+            help="Write the report to this file (atomically; missing folders are made) instead of stdout.",
         ),
         write_option,
         click.option("--strict", is_flag=True, help="Also report order changes, as notices."),
+        color_option,
         click.option(
             "--fail-on",
             type=click.Choice(["drift", "error", "never"]),
@@ -162,9 +170,28 @@ def report_options(function: Any) -> Any:
             "looked up from here).",
         ),
     ]
-    for option in reversed(options):
+    from prisma_lint.cli.extras import OPTIONS
+
+    for option in reversed(options + OPTIONS):
         function = option(function)
     return function
+
+
+def _set_color(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    COLOR["mode"] = value
+    return value
+
+
+color_option = click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_set_color,
+    help="Colour the text output: auto (on a terminal, unless NO_COLOR is set), always or never.",
+)
 
 
 def write_option(function: Any) -> Any:
@@ -195,16 +222,24 @@ def _check_writes(
 
 def emit(
     result: Any, fmt: str, output: str | None, writes: list[tuple[str, str]], *, stdout: bool = True
-) -> None:
-    """Print the report (or write it to --output), then every --write report."""
+) -> Any:
+    """Print the report (or write it to --output), then every --write report. Returns the
+    result as reported (without baselined findings), for the exit status."""
+    from prisma_lint.cli.extras import setting, with_baseline
     from prisma_lint.report import reporter
 
+    if not result.errors:
+        result = with_baseline(result)
     if not stdout and output is None:
         pass
     elif fmt == "text" and output is None:
         from prisma_lint.report import text
 
-        click.echo(text.render(result, make_style(color_enabled())), nl=False)
+        enabled = color_enabled()
+        shown = text.render(
+            result, make_style(enabled), quiet=bool(setting("quiet")), verbose=bool(setting("verbose"))
+        )
+        click.echo(shown, nl=False, color=enabled)  # click strips colour off a terminal unless told
     elif output is None:
         click.echo(reporter(fmt)(_located(result, fmt)), nl=False)
     else:
@@ -213,10 +248,12 @@ def emit(
 
     for kind, path in writes:
         try:
-            write_atomic(path, reporter(kind)(_located(result, kind)).encode("utf-8"))
+            rendered = reporter(kind)(_located(result, kind))
+            write_atomic(path, rendered.encode("utf-8"), parents=True)
         except PrismaLintError as err:
             print_error(err)
             sys.exit(err.exit_code)
+    return result
 
 
 def _located(result: Any, fmt: str) -> Any:

@@ -83,5 +83,5 @@ def check_command(
         result = run_check(options, config)
     except PrismaLintError as err:
         fail(err, fmt, output, writes, (canonical or "", portal or ""))
-    emit(result, fmt, output, writes)
+    result = emit(result, fmt, output, writes)
     sys.exit(verdict_exit_code(result, fail_on))

@@ -38,7 +38,8 @@ def diff_command(
       prisma-lint diff admin.prisma portal.prisma --format github   # in a workflow
 
     Exit status: 0 no drift, 1 drift, 2 error (unreadable or invalid schema,
-    bad config). Every change code is explained in docs/changes.md.
+    bad config). `prisma-lint codes` lists the change codes; `prisma-lint explain
+    CODE` explains one.
     """
     from prisma_lint.engine import diff_paths
 
@@ -47,5 +48,5 @@ def diff_command(
         result = diff_paths(canonical, portal, config=config, strict=strict)
     except PrismaLintError as err:
         fail(err, fmt, output, writes, (canonical, portal))
-    emit(result, fmt, output, writes)
+    result = emit(result, fmt, output, writes)
     sys.exit(verdict_exit_code(result, fail_on))

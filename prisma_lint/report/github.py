@@ -45,6 +45,8 @@ def render(result: DiffResult) -> str:
             f"::notice title=prisma-lint::{hidden} more changes are not shown as annotations "
             "(GitHub shows 10 per level); see the job summary or run prisma-lint locally."
         )
+    if result.baselined:
+        lines.append(f"::notice title=prisma-lint::{result.baselined} baselined findings are not shown.")
     return "".join(line + "\n" for line in lines)
 
 

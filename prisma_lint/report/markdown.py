@@ -22,10 +22,11 @@ def cell(text: str) -> str:
 def render(result: DiffResult, limit: int = LIMIT) -> str:
     if result.errors:
         return _failed(result, limit)
+    baselined = f" {result.baselined} baselined findings are not shown." if result.baselined else ""
     if not result.drift:
         return (
             f"## ✅ prisma-lint: no drift\n\n`{cell(result.portal_source)}` matches the canonical schema "
-            f"`{cell(result.canonical_source)}`.\n"
+            f"`{cell(result.canonical_source)}`.{baselined}\n"
         )
     counts = ", ".join(
         f"{result.count(s)} {s.value}{'s' if result.count(s) != 1 else ''}"
@@ -39,7 +40,7 @@ def render(result: DiffResult, limit: int = LIMIT) -> str:
         "",
         f"`{cell(result.portal_source)}` differs from the canonical schema "
         f"`{cell(result.canonical_source)}`: {counts}. The portal copy is read-only: "
-        "change the canonical schema instead, or sync the copy from it.",
+        "change the canonical schema instead, or sync the copy from it." + baselined,
         "",
         "| | Code | Where | Change |",
         "|---|---|---|---|",

@@ -33,6 +33,7 @@ def to_sarif(result: DiffResult) -> dict[str, Any]:
         "originalUriBaseIds": {"%SRCROOT%": {"uri": _root_uri(result.root)}},
         "columnKind": "unicodeCodePoints",
         "results": [_result(change) for change in result.changes],
+        "properties": {"ignored": result.ignored, "baselined": result.baselined},
     }
     if result.errors:
         run["results"] = [_error(d) for d in result.errors if d.line > 0]

@@ -11,13 +11,16 @@ from prisma_lint.drift.changes import Change, Code, DiffResult, Obj, Severity
 from prisma_lint.report.diagnostics import Style, plain, render_diagnostics
 
 
-def render(result: DiffResult, style: Style = plain) -> str:
+def render(result: DiffResult, style: Style = plain, *, quiet: bool = False, verbose: bool = False) -> str:
+    """quiet: the findings only, no summary; verbose: each with its object, path and fingerprint."""
     if result.errors:
         if all(d.line > 0 for d in result.errors):
             return render_diagnostics(result.errors, style) + "\n"
         return "".join(f"{style('error', 'error')}: {d.message}\n" for d in result.errors)
     if not result.drift:
-        ignored = f" ({_count(result.ignored, 'change')} ignored by config)" if result.ignored else ""
+        if quiet:
+            return ""
+        ignored = "".join(f" ({n})" for n in _dropped(result))
         return (
             f"{style('No drift', 'ok')}: {result.portal_source} matches the canonical schema "
             f"{result.canonical_source}{ignored}.\n"
@@ -27,7 +30,11 @@ def render(result: DiffResult, style: Style = plain) -> str:
         out.append(style(block, "location"))
         for change in changes:
             out.extend(_change(change, style))
+            if verbose:
+                out.append(f"    {change.object.value} {change.path}, fingerprint {change.fingerprint}")
         out.append("")
+    if quiet:
+        return "\n".join(out)
     out.append(summary(result, style))
     if result.verdict is not None and result.verdict.status == "edited":
         out.append(edited_note(result.verdict))
@@ -70,6 +77,7 @@ def _change(change: Change, style: Style) -> list[str]:
 def summary(result: DiffResult, style: Style = plain) -> str:
     counts = ", ".join(_count(result.count(s), s.value) for s in Severity if result.count(s))
     ignored = f"; {result.ignored} ignored by config" if result.ignored else ""
+    ignored += f"; {result.baselined} baselined" if result.baselined else ""
     return (
         f"{style('Drift', 'error')}: {_count(len(result.changes), 'change')} ({counts}{ignored}) in "
         f"{result.portal_source} against the canonical schema {result.canonical_source}."
@@ -78,3 +86,9 @@ def summary(result: DiffResult, style: Style = plain) -> str:
 
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _dropped(result: DiffResult) -> list[str]:
+    """What the config's ignore rules and the baseline took out, when they took anything."""
+    out = [f"{_count(result.ignored, 'change')} ignored by config"] if result.ignored else []
+    return out + ([f"{result.baselined} baselined"] if result.baselined else [])

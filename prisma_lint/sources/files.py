@@ -9,6 +9,7 @@ a message that says why, instead of a page of parse errors.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from prisma_lint.errors import SourceError
@@ -17,8 +18,13 @@ from prisma_lint.syntax.ast import SourceFile
 UTF8_BOM = b"\xef\xbb\xbf"
 
 
+STDIN = "-"  # as a path: read the schema from standard input, shown as <stdin>
+
+
 def read_schema(path: str) -> list[SourceFile]:
-    """Read a schema file, or every `.prisma` file below a folder (sorted)."""
+    """Read a schema file, or every `.prisma` file below a folder (sorted), or `-`: stdin."""
+    if path == STDIN:
+        return [SourceFile("<stdin>", decode_schema(sys.stdin.buffer.read(), "<stdin>"))]
     p = Path(path)
     if p.is_dir():
         files = _schema_files(p)

@@ -14,15 +14,18 @@ class WriteError(PrismaLintError):
     """A file could not be written; the old one, if any, is untouched."""
 
 
-def write_atomic(path: str | Path, data: bytes) -> None:
+def write_atomic(path: str | Path, data: bytes, *, parents: bool = False) -> None:
     """Write data to path via a temp file in the same folder: fsync, then rename.
 
     A reader sees the old file or the new one, never half of either. An
-    existing file keeps its permission bits.
+    existing file keeps its permission bits. With parents=True (reports, never
+    schemas) missing folders are made first.
     """
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     try:
+        if parents:
+            folder.mkdir(parents=True, exist_ok=True)
         mode = stat.S_IMODE(target.stat().st_mode)
     except FileNotFoundError:
         mode = None
