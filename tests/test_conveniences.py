@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from click.testing import CliRunner
 
 from prisma_lint.cli import cli
 from prisma_lint.cli.app import COLOR
+from prisma_lint.cli.extras import progress, progress_wanted
 from prisma_lint.drift.changes import CODES, Code
 from tests.contracts import check_json, check_sarif
 
@@ -153,3 +155,37 @@ def test_output_makes_missing_folders(tmp_path: Path) -> None:
     code, out, _ = run("diff", ADMIN, PORTAL, "--format", "json", "-o", str(target))
     assert code == 1 and out == ""
     check_json(target.read_text())
+
+
+class FakeTerminal:
+    """A stderr that says it is a terminal and tells when something was written."""
+
+    def __init__(self, tty: bool) -> None:
+        self.tty, self.text, self.wrote = tty, "", threading.Event()
+
+    def isatty(self) -> bool:
+        return self.tty
+
+    def write(self, text: str) -> None:
+        self.text += text
+        self.wrote.set()
+
+    def flush(self) -> None:
+        pass
+
+
+def test_progress_line_on_a_terminal_is_shown_then_erased() -> None:
+    terminal = FakeTerminal(tty=True)
+    assert progress_wanted("text", terminal)
+    with progress("working…", True, stream=terminal, after=0):
+        assert terminal.wrote.wait(timeout=10)  # slow work: the line appears while it runs
+    assert terminal.text == "\rworking…\r\x1b[2K"
+
+
+def test_no_progress_line_for_machines_or_off_a_terminal() -> None:
+    assert not progress_wanted("json", FakeTerminal(tty=True))
+    assert not progress_wanted("text", FakeTerminal(tty=False))
+    quick = FakeTerminal(tty=True)
+    with progress("working…", True, stream=quick, after=3600):
+        pass  # work done before the line was due: nothing is written
+    assert quick.text == ""

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from prisma_lint.cli.app import _config, cli, emit, fail, report_options, verdict_exit_code
+from prisma_lint.cli.extras import progress, progress_wanted
 from prisma_lint.errors import PrismaLintError
 
 
@@ -80,7 +81,9 @@ def check_command(
         overrides = {"history_depth": history_depth, "cache_dir": cache_dir}
         config = replace(config, **{k: v for k, v in overrides.items() if v is not None})
         options = CheckOptions(canonical, portal, canonical_ref, merge_base, strict, Path("."))
-        result = run_check(options, config)
+        message = "prisma-lint: reading the canonical schema and its history…"
+        with progress(message, progress_wanted(fmt)):
+            result = run_check(options, config)
     except PrismaLintError as err:
         fail(err, fmt, output, writes, (canonical or "", portal or ""))
     result = emit(result, fmt, output, writes)

@@ -7,6 +7,7 @@ import sys
 import click
 
 from prisma_lint.cli.app import _config, cli, emit, fail, report_options, verdict_exit_code
+from prisma_lint.cli.extras import progress, progress_wanted
 from prisma_lint.errors import PrismaLintError
 
 
@@ -45,7 +46,8 @@ def diff_command(
 
     try:
         config = _config(config_path)
-        result = diff_paths(canonical, portal, config=config, strict=strict)
+        with progress("prisma-lint: reading and comparing the schemas…", progress_wanted(fmt)):
+            result = diff_paths(canonical, portal, config=config, strict=strict)
     except PrismaLintError as err:
         fail(err, fmt, output, writes, (canonical, portal))
     result = emit(result, fmt, output, writes)

@@ -1,4 +1,5 @@
-"""Options every reporting command takes besides the format: baseline, quiet, verbose.
+"""Options every reporting command takes besides the format (baseline, quiet, verbose), and
+the progress line for slow work.
 
 They take effect in `emit`, through the click context, so the commands need
 not pass them along.
@@ -7,6 +8,9 @@ not pass them along.
 from __future__ import annotations
 
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import click
@@ -72,3 +76,40 @@ def with_baseline(result: Any) -> Any:
         print_error(err)
         sys.exit(err.exit_code)
     return result
+
+
+def progress_wanted(fmt: str, stream: Any = None) -> bool:
+    """A progress line only for people: text format, and stderr a terminal."""
+    stream = stream or sys.stderr
+    return fmt == "text" and bool(getattr(stream, "isatty", lambda: False)())
+
+
+@contextmanager
+def progress(message: str, enabled: bool, *, stream: Any = None, after: float = 1.0) -> Iterator[None]:
+    """Show `message` on stderr if the work takes longer than `after` seconds; erase it when done."""
+    if not enabled:
+        yield
+        return
+    out = stream or sys.stderr
+    lock = threading.Lock()
+    state = {"shown": False, "done": False}
+
+    def show() -> None:
+        with lock:
+            if not state["done"]:
+                out.write(f"\r{message}")
+                out.flush()
+                state["shown"] = True
+
+    timer = threading.Timer(after, show)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        with lock:
+            state["done"] = True
+            if state["shown"]:
+                out.write("\r\x1b[2K")  # erase the line: the report follows
+                out.flush()
