@@ -69,10 +69,22 @@ def diff_sources(
     if errors:
         raise SchemaSyntaxError(errors)
     result = diff(
-        canonical_schema, portal_schema, strict=strict, canonical_source=canonical, portal_source=portal
+        canonical_schema,
+        portal_schema,
+        strict=strict,
+        canonical_source=shown_source(canonical),
+        portal_source=shown_source(portal),
     )
     result = replace(config.apply(result), canonical_commit=_commit(canonical_files))
     return with_source_lines(result, canonical_files + portal_files)
+
+
+def shown_source(source: str) -> str:
+    """A source as given, without a user:token@ in its URL: reports are uploaded and shared."""
+    from prisma_lint.sources.specs import redact
+
+    url, sep, rest = source.partition("#")
+    return f"{redact(url)}{sep}{rest}" if sep else source
 
 
 def _commit(files: list[SourceFile]) -> str | None:

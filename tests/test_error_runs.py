@@ -101,3 +101,16 @@ def test_check_with_a_bad_config_still_writes_json(tmp_path: Path, monkeypatch: 
     assert code == 2
     (error,) = json.loads(out)["errors"]
     assert "strict" in error["message"]
+
+
+def test_a_token_in_the_canonical_url_never_reaches_a_report() -> None:
+    """Reports are uploaded and shared; the source is shown without user:token@."""
+    from prisma_lint.config import Config
+    from prisma_lint.engine import diff_sources
+    from prisma_lint.syntax.ast import SourceFile
+
+    text = Path(ADMIN).read_text()
+    files = [SourceFile("main:prisma/schema.prisma", text)]
+    url = "https://user:ghp_SECRET123@example.com/acme/admin.git#main:prisma/schema.prisma"
+    result = diff_sources(files, [SourceFile("p.prisma", text)], url, "p.prisma", config=Config())
+    assert result.canonical_source == "https://example.com/acme/admin.git#main:prisma/schema.prisma"

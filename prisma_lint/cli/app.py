@@ -281,21 +281,15 @@ def fail(
     print_error(err)
     unplaced = (Diagnostic("", 0, 0, str(err)),)  # a missing file, a bad config: no line to point at
     diagnostics = err.diagnostics if isinstance(err, SchemaSyntaxError) else unplaced
-    shown = tuple(_redacted(source) for source in sources)
+    from prisma_lint.engine import shown_source
+
+    shown = tuple(shown_source(source) for source in sources)
     result = DiffResult(shown[0], shown[1], (), errors=diagnostics)
     if fmt == "text" and output is None:
         fmt, output = "", None  # the text is already on stderr
     if fmt or writes:
         emit(result, fmt or "text", output, writes, stdout=bool(fmt))
     sys.exit(err.exit_code)
-
-
-def _redacted(source: str) -> str:
-    """A source as given, without a user:token@ in its URL (reports are uploaded and shared)."""
-    from prisma_lint.sources.specs import redact
-
-    url, sep, rest = source.partition("#")
-    return f"{redact(url)}{sep}{rest}" if sep else source
 
 
 def verdict_exit_code(result: Any, fail_on: str) -> int:
