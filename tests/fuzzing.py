@@ -211,7 +211,7 @@ def parse_checked(text: str, file: str = "f.prisma") -> ast.Schema | None:
     return None if errors else ast.Schema(blocks, (file,))
 
 
-MIRROR = {"added": "removed", "removed": "added", "changed": "changed"}
+MIRROR = {"added": "removed", "removed": "added", "changed": "changed", "moved": "moved"}
 
 
 def mirrored(a: ast.Schema, b: ast.Schema) -> None:
