@@ -193,7 +193,7 @@ def parse_config(table: dict[str, Any], source: str) -> Config:
     unknown = sorted(set(table) - KEYS)
     if unknown:
         raise ConfigError(
-            f"{source}: unknown key {unknown[0]!r} in prisma-lint config "
+            f"{source}: unknown key {unknown[0]!r} in prisma-lint config{_did_you_mean(unknown[0], KEYS)} "
             f"(known keys: {', '.join(sorted(KEYS))})"
         )
     return Config(
@@ -245,7 +245,9 @@ def _code(value: Any, source: str) -> Code:
     try:
         return Code(value)
     except ValueError:
-        raise ConfigError(f"{source}: unknown change code {value!r} (see docs/changes.md)") from None
+        raise ConfigError(
+            f"{source}: unknown change code {value!r} (`prisma-lint codes` lists them)"
+        ) from None
 
 
 def _ignore_rule(item: Any, source: str) -> IgnoreRule:
@@ -298,3 +300,11 @@ def _portals(table: dict[str, Any], source: str) -> tuple[Portal, ...]:
             raise ConfigError(f"{source}: portals entry {index}: the name {name!r} is used twice")
         portals.append(Portal(name, schema))
     return tuple(portals)
+
+
+def _did_you_mean(key: str, known: set[str]) -> str:
+    """`history_depth` -> history-depth: TOML users reach for underscores, and typos."""
+    import difflib
+
+    near = difflib.get_close_matches(key.replace("_", "-"), sorted(known), n=1, cutoff=0.6)
+    return f"; did you mean {near[0]!r}?" if near else ""

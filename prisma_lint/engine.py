@@ -11,7 +11,7 @@ from pathlib import Path
 from prisma_lint.config import Config
 from prisma_lint.drift.changes import Change, DiffResult, Location
 from prisma_lint.drift.diff import diff
-from prisma_lint.errors import SchemaSyntaxError
+from prisma_lint.errors import SchemaSyntaxError, SourceError
 from prisma_lint.sources.files import read_schema, refuse_prisma_8
 from prisma_lint.sources.redact import redact
 from prisma_lint.sources.specs import GitSpec, PathSpec, parse_source
@@ -66,6 +66,8 @@ def diff_paths(
     """Compare two schemas (any source syntax). Raises on unreadable or invalid input,
     with the problems of both sides together."""
     config = config or Config()
+    if canonical == portal == "-":
+        raise SourceError("only one of the two schemas can be read from standard input (-)")
     canonical_files = load(canonical, cwd=Path("."), config=config)[0]
     portal_files = load(portal, cwd=Path("."), config=config)[0]
     return diff_sources(canonical_files, portal_files, canonical, portal, config=config, strict=strict)
@@ -92,8 +94,12 @@ def diff_sources(
         canonical_source=redact(canonical),
         portal_source=redact(portal),
     )
-    result = config.apply(result)
+    result = replace(config.apply(result), canonical_commit=_commit(canonical_files))
     return with_source_lines(result, canonical_files + portal_files)
+
+
+def _commit(files: list[SourceFile]) -> str | None:
+    return files[0].commit if files else None
 
 
 def with_source_lines(result: DiffResult, files: list[SourceFile]) -> DiffResult:
@@ -117,3 +123,36 @@ def with_source_lines(result: DiffResult, files: list[SourceFile]) -> DiffResult
 def parse_path(path: str) -> ast.Schema:
     """Read and parse a schema: a file, a folder, REF:PATH or URL#REF:PATH."""
     return parse_sources(load(path, cwd=Path("."), config=Config())[0])
+
+
+# ---- baseline: findings a team accepted when adopting the gate ----------------------
+
+BASELINE_VERSION = 1
+
+
+def read_baseline(path: str) -> frozenset[str]:
+    """The fingerprints of a file written by --write-baseline."""
+    import json
+
+    try:
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+        prints = data["fingerprints"]
+        return frozenset(str(item["fingerprint"]) for item in prints)
+    except OSError as err:
+        raise SourceError(f"{path}: cannot read the baseline: {err.strerror or err}") from None
+    except (ValueError, KeyError, TypeError) as err:
+        raise SourceError(f"{path}: not a prisma-lint baseline (from --write-baseline): {err}") from None
+
+
+def baseline_text(result: DiffResult) -> str:
+    """What --write-baseline writes: each finding's fingerprint, with its code and path to read by."""
+    import json
+
+    items = [{"fingerprint": c.fingerprint, "code": c.code.value, "path": c.path} for c in result.changes]
+    return json.dumps({"baseline_version": BASELINE_VERSION, "fingerprints": items}, indent=2) + "\n"
+
+
+def apply_baseline(result: DiffResult, fingerprints: frozenset[str]) -> DiffResult:
+    kept = tuple(c for c in result.changes if c.fingerprint not in fingerprints)
+    return replace(result, changes=kept, baselined=result.baselined + len(result.changes) - len(kept))

@@ -23,8 +23,12 @@ reused, so ignore rules, severity overrides and CI scripts can rely on them.
 This page is generated from `prisma_lint/drift/changes.py` by
 `scripts/gen_changes_doc.py`.
 
+The installed tool prints the same entries: `prisma-lint codes` lists them and
+`prisma-lint explain CODE` explains one, from the same table.
+
 "added" means present in the portal copy and not in the canonical schema;
-"removed" the other way round.
+"removed" the other way round; "moved" is an order change. What a record's
+`object` and `path` name is described in [json-output.md](json-output.md).
 
 ## Severities
 """
@@ -34,13 +38,14 @@ def render() -> str:
     doc = changes.__doc__ or ""
     rationale = doc[doc.index("Severity, by default:") :].strip()
     out = [HEADER, rationale.replace("Severity, by default:\n", ""), "", "## Codes", ""]
-    out.append("| Code | Severity | Object | Meaning |")
-    out.append("|---|---|---|---|")
+    out.append("| Code | Severity | Object | Kind | Meaning |")
+    out.append("|---|---|---|---|---|")
     for code in changes.Code:
         info = code.info
+        kinds = ", ".join(k.value for k in info.kinds)
         out.append(
             f"| [`{code.value}`](#{code.value.lower()}) | {info.severity.value} | {info.object} | "
-            f"{info.summary} |"
+            f"{kinds} | {info.summary} |"
         )
     out.append("")
     for code in changes.Code:
@@ -49,6 +54,8 @@ def render() -> str:
             f"### {code.value}",
             "",
             f"{info.summary} Severity: **{info.severity.value}**.",
+            "",
+            f"Records: object {info.object}; kind {', '.join(k.value for k in info.kinds)}.",
             "",
             "```text",
             info.example,

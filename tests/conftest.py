@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.contracts import validating_reporters
 from tests.corpus import corpus_dir
 from tests.oracle.client import Oracle, available
 
@@ -34,6 +35,13 @@ def _not_in_a_runner(monkeypatch: pytest.MonkeyPatch) -> None:
     """Output is the same on a laptop and on a GitHub runner (cli.terminal.for_the_log wraps
     text in ::stop-commands:: under GITHUB_ACTIONS=true); tests that want it set it."""
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _validate_every_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every JSON report a test makes in this process is checked against
+    docs/schemas/diff-v2.schema.json, every SARIF log against the OASIS 2.1.0 schema."""
+    validating_reporters(monkeypatch)
 
 
 @pytest.fixture(scope="session")

@@ -28,7 +28,7 @@ from prisma_lint.syntax.lexing import normalise_newlines
 from prisma_lint.syntax.parser import parse_text
 
 ROOT = Path(__file__).resolve().parents[1]
-DIFF_SCHEMA = json.loads((ROOT / "docs/schemas/diff-v1.schema.json").read_text(encoding="utf-8"))
+DIFF_SCHEMA = json.loads((ROOT / "docs/schemas/diff-v2.schema.json").read_text(encoding="utf-8"))
 SARIF_SCHEMA = json.loads((ROOT / "tests/schemas/sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 DIFF_VALIDATOR = jsonschema.Draft202012Validator(DIFF_SCHEMA)
 SARIF_VALIDATOR = jsonschema.Draft4Validator(SARIF_SCHEMA)
@@ -212,7 +212,7 @@ def parse_checked(text: str, file: str = "f.prisma") -> ast.Schema | None:
     return None if errors else ast.Schema(blocks, (file,))
 
 
-MIRROR = {"added": "removed", "removed": "added", "changed": "changed"}
+MIRROR = {"added": "removed", "removed": "added", "changed": "changed", "moved": "moved"}
 
 
 def mirrored(a: ast.Schema, b: ast.Schema) -> None:

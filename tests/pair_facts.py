@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from prisma_lint.drift.changes import Change, Code
+from prisma_lint.drift.changes import Change, Code, Obj
 
 Triple = tuple[str, str, str]
 FIELD_FACTS = (
@@ -107,16 +107,23 @@ ADDED_REMOVED = {
 }
 
 
+OWNED = (Obj.FIELD_ATTRIBUTE, Obj.ENUM_VALUE_ATTRIBUTE, Obj.DOCUMENTATION)
+
+
 def our_changes(changes: tuple[Change, ...], skipped_fields: set[str]) -> set[Triple]:
     """Our records projected onto the same triples. `skipped_fields` are fields
     get_datamodel leaves out (Unsupported types, @ignore)."""
     out: set[Triple] = set()
     for change in changes:
-        obj = BLOCK_LEVEL.get(change.object, change.object)
-        if obj not in ("model", "field", "enum", "enum_value") or change.path in skipped_fields:
+        obj, path = change.object.value, change.path
+        if change.parent is not None and change.object in OWNED:
+            # An attribute or a doc comment changing is its owner changing, in the datamodel.
+            obj, path = change.parent.object.value, change.parent.path
+        obj = BLOCK_LEVEL.get(obj, obj)
+        if obj not in ("model", "field", "enum", "enum_value") or path in skipped_fields:
             continue
         if change.code in ADDED_REMOVED:
-            out.add((change.kind.value, obj, change.path))
+            out.add((change.kind.value, obj, path))
         elif obj in ("field", "enum_value") or change.code is Code.DOCUMENTATION_CHANGED:
-            out.add(("changed", obj, change.path))
+            out.add(("changed", obj, path))
     return out

@@ -9,6 +9,7 @@ API on 127.0.0.1: created once, then updated in place, then resolved.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -17,8 +18,9 @@ from prisma_lint import __version__
 from prisma_lint.github import comment as ghcomment
 from tests import admin_scenario
 from tests.action_runner import ActionRun, run_action
+from tests.contracts import check_json
 from tests.fake_github import FakeGitHub
-from tests.gitrepos import SCHEMA, admin_repo, git, portal_repo, version
+from tests.gitrepos import SCHEMA, admin_repo, commit_file, git, init, portal_repo, version
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +91,7 @@ def test_stale_copy(tmp_path: Path, runner_temp: Path, admin: dict[str, object])
         f"Run `prisma-lint sync '{admin['canonical']}' {SCHEMA}`."  # the inputs, not a config, named them
     ]
     assert run.summary.startswith("## ❌ prisma-lint: the portal copy is out of date (1 change)")
-    assert json.loads(Path(run.outputs["report"]).read_text())["verdict"]["status"] == "stale"
+    assert json.loads(Path(run.outputs["report"]).read_text())["verdict"] == "stale"
 
 
 @pytest.mark.slow  # the action's install step builds prisma-lint in a venv
@@ -115,12 +117,15 @@ def test_invalid_schema(tmp_path: Path, runner_temp: Path, admin: dict[str, obje
     portal = portal_repo(tmp_path / "portal", version(2).replace("field1 String?", "field1 String!"))
     run = act(portal, runner_temp, {"canonical": str(admin["canonical"]), "portal": SCHEMA})
     assert run.status == 2
-    assert run.outputs == {"drift": "false", "verdict": "error", "changes": "0", "report": "", "sarif": ""}
+    report = run.outputs.pop("report")
+    assert run.outputs == {"drift": "false", "verdict": "error", "changes": "0", "sarif": ""}
     assert f"{SCHEMA}:7:10: error: Fields are required by default" in run.stderr
-    assert "::error title=prisma-lint::prisma-lint could not check the schema; see the log." in annotations(
-        run
-    )
-    assert run.summary.startswith("## ⚠️ prisma-lint could not check the schema")
+    # A failed run still writes its report, annotations and summary, each saying what failed.
+    (error,) = check_json(Path(report).read_text())["errors"]
+    assert (error["file"], error["line"], error["column"]) == (SCHEMA, 7, 10)
+    (line,) = annotations(run)
+    assert line.startswith(f"::error file={SCHEMA},line=7,col=10,title=prisma-lint::Fields are required")
+    assert run.summary.startswith("## ⚠️ prisma-lint: the check could not run")
     assert "Fields are required by default" in run.summary
 
 
@@ -275,3 +280,25 @@ def test_action_yaml_rules() -> None:
             assert name == "astral-sh/setup-uv" and len(ref) == 40
     assert set(spec["outputs"]) == {"drift", "verdict", "changes", "report", "sarif"}
     assert {"icon", "color"} <= set(spec["branding"])
+
+
+def test_working_directory_annotations_are_relative_to_the_repository_root(
+    tmp_path: Path, runner_temp: Path, admin: dict[str, object]
+) -> None:
+    """A monorepo: the portal app in apps/portal, the Action run there. GitHub attaches an
+    annotation only when its file= is relative to the repository root: every one must be."""
+    mono = init(tmp_path / "mono")
+    app = "apps/portal"
+    commit_file(mono, f"{app}/{SCHEMA}", version(5).replace("field5 String?", "field5 Int"), "copy", day=20)
+    scripts = '{\n  "name": "portal",\n  "scripts": {\n    "deploy": "prisma migrate deploy"\n  }\n}\n'
+    commit_file(mono, f"{app}/package.json", scripts, "scripts", day=21)
+    run = act(
+        mono,
+        runner_temp,
+        {"canonical": str(admin["canonical"]), "portal": SCHEMA, "working-directory": app},
+    )
+    assert run.status == 1, run.stderr
+    files = [re.search(r"file=([^,]*)", line) for line in annotations(run)]
+    paths = [m.group(1) for m in files if m]
+    assert sorted(paths) == [f"{app}/package.json", f"{app}/{SCHEMA}"]
+    assert all((mono / p).is_file() for p in paths)

@@ -126,7 +126,7 @@ CASES: dict[Code, tuple[str, tuple[str, str, str, str]]] = {
         edit('provider = "postgresql"', 'provider = "mysql"'),
         (
             "changed",
-            "datasource",
+            "setting",
             "db.provider",
             'Datasource setting db.provider changed from "postgresql" to "mysql" in the portal copy.',
         ),
@@ -143,7 +143,7 @@ CASES: dict[Code, tuple[str, tuple[str, str, str, str]]] = {
         edit('output   = "../generated"', 'output = "../client"'),
         (
             "changed",
-            "generator",
+            "setting",
             "client.output",
             'Generator setting client.output changed from "../generated" to "../client" in the portal copy.',
         ),
@@ -187,21 +187,26 @@ CASES: dict[Code, tuple[str, tuple[str, str, str, str]]] = {
         edit("  name  String?", '  name  String? @map("full_name")'),
         (
             "added",
-            "field",
-            "User.name",
+            "field_attribute",
+            "User.name@map",
             'Field User.name gained attribute @map("full_name") in the portal copy.',
         ),
     ),
     Code.FIELD_ATTRIBUTE_REMOVED: (
         edit("  email String  @unique", "  email String"),
-        ("removed", "field", "User.email", "Field User.email lost attribute @unique in the portal copy."),
+        (
+            "removed",
+            "field_attribute",
+            "User.email@unique",
+            "Field User.email lost attribute @unique in the portal copy.",
+        ),
     ),
     Code.FIELD_ATTRIBUTE_CHANGED: (
         edit("@default(MEMBER)", "@default(ADMIN)"),
         (
             "changed",
-            "field",
-            "User.role",
+            "field_attribute",
+            "User.role@default",
             "Field User.role changed attribute @default(MEMBER) to @default(ADMIN) in the portal copy.",
         ),
     ),
@@ -216,10 +221,10 @@ CASES: dict[Code, tuple[str, tuple[str, str, str, str]]] = {
     Code.ENUM_VALUE_ATTRIBUTE_CHANGED: (
         edit('ADMIN @map("admin")', "ADMIN"),
         (
-            "changed",
-            "enum_value",
-            "Role.ADMIN",
-            'Enum value Role.ADMIN changed attributes from @map("admin") to (none) in the portal copy.',
+            "removed",
+            "enum_value_attribute",
+            "Role.ADMIN@map",
+            'Enum value Role.ADMIN lost attribute @map("admin") in the portal copy.',
         ),
     ),
     Code.BLOCK_ATTRIBUTE_ADDED: (
@@ -227,8 +232,8 @@ CASES: dict[Code, tuple[str, tuple[str, str, str, str]]] = {
         (
             "added",
             "block_attribute",
-            "User.@@index([name])",
-            "Block attribute User.@@index([name]) was added in the portal copy.",
+            "User@@index([name])",
+            "Block attribute User@@index([name]) was added in the portal copy.",
         ),
     ),
     Code.BLOCK_ATTRIBUTE_REMOVED: (
@@ -236,8 +241,8 @@ CASES: dict[Code, tuple[str, tuple[str, str, str, str]]] = {
         (
             "removed",
             "block_attribute",
-            "User.@@map",
-            'Block attribute User.@@map("users") was removed from the portal copy.',
+            "User@@map",
+            'Block attribute User@@map("users") was removed from the portal copy.',
         ),
     ),
     Code.BLOCK_ATTRIBUTE_CHANGED: (
@@ -245,32 +250,32 @@ CASES: dict[Code, tuple[str, tuple[str, str, str, str]]] = {
         (
             "changed",
             "block_attribute",
-            "User.@@index([email])",
-            "Block attribute User.@@index([email]) changed from @@index([email]) to "
+            "User@@index([email])",
+            "Block attribute User@@index([email]) changed from @@index([email]) to "
             '@@index([email], map: "ix_email") in the portal copy.',
         ),
     ),
     Code.DOCUMENTATION_CHANGED: (
         edit("/// A person.", "/// A human."),
-        ("changed", "model", "User", "Documentation of model User changed in the portal copy."),
+        ("changed", "documentation", "User", "Documentation of model User changed in the portal copy."),
     ),
     Code.BLOCK_ORDER_CHANGED: (
         edit(DATASOURCE, "") + DATASOURCE,
-        ("changed", "datasource", "db", "Datasource db moved from position 1 to 7 in the portal copy."),
+        ("moved", "datasource", "db", "Datasource db moved from position 1 to 7 in the portal copy."),
     ),
     Code.MEMBER_ORDER_CHANGED: (
         edit("  id    Int     @id @default(autoincrement())\n", "").replace(
             "  posts Post[]\n", "  posts Post[]\n  id    Int     @id @default(autoincrement())\n"
         ),
-        ("changed", "field", "User.id", "Field User.id moved from position 1 to 6 in the portal copy."),
+        ("moved", "field", "User.id", "Field User.id moved from position 1 to 6 in the portal copy."),
     ),
     Code.ATTRIBUTE_ORDER_CHANGED: (
         edit("@id @default(autoincrement())", "@default(autoincrement()) @id"),
         (
-            "changed",
-            "field",
-            "User.id",
-            "Field User.id lists its attributes in another order in the portal copy.",
+            "moved",
+            "field_attribute",
+            "User.id@default",
+            "Attribute @default of field User.id moved from position 2 to 1 in the portal copy.",
         ),
     ),
 }
@@ -298,11 +303,13 @@ def test_change_code(code: Code) -> None:
 @pytest.mark.parametrize("code", DIFF_CODES, ids=lambda c: c.value)
 def test_the_reverse_change_mirrors_it(code: Code) -> None:
     portal, (kind, obj, path, _) = CASES[code]
-    mirrored = {"added": "removed", "removed": "added", "changed": "changed"}[kind]
+    mirrored = {"added": "removed", "removed": "added", "changed": "changed", "moved": "moved"}[kind]
     back = changes_between(portal, BASE, strict=code in ORDER_CODES)
     assert len(back) == 1
     if code is Code.BLOCK_KIND_CHANGED:
         obj = "model"  # the object is the block as the canonical side has it
+    if code is Code.ATTRIBUTE_ORDER_CHANGED:
+        path = "User.id@id"  # of two swapped attributes, the one outside the common order moved
     assert back[0][1:4] == (mirrored, obj, path)
 
 

@@ -44,7 +44,7 @@ def test_clean_copy(repos: dict[str, object], monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.chdir(portal)
     code, report = check_json(portal, f"{repos['url']}#main:{SCHEMA}")
     assert code == 0
-    assert report["changes"] == [] and report["verdict"]["status"] == "clean"  # type: ignore[index]
+    assert report["changes"] == [] and report["verdict"] == "clean"  # type: ignore[index]
 
 
 @pytest.mark.parametrize("n", [4, 2, 0])
@@ -64,7 +64,7 @@ def test_stale_copy_at_several_depths(
         f"{behind} schema commit{'s' if behind != 1 else ''} behind. "
         f"Run `prisma-lint sync '{repos['url']}#main:{SCHEMA}' {portal / SCHEMA}`."
     )
-    assert report["verdict"]["match"] == {  # type: ignore[index]
+    assert report["history"]["match"] == {  # type: ignore[index]
         "commit": commit,
         "date": f"2026-10-{2 * n + 1:02d}T12:00:00+00:00",
         "behind": behind,
@@ -93,8 +93,8 @@ def test_edited_copy_lists_changes_and_names_the_nearest_version(
     assert [(c["code"], c["path"]) for c in report["changes"]] == [  # type: ignore[attr-defined]
         ("FIELD_ADDED", "Account.portalOnly"),
     ]
-    verdict = report["verdict"]
-    assert verdict["status"] == "edited"  # type: ignore[index]
+    assert report["verdict"] == "edited"
+    verdict = report["history"]
     assert verdict["nearest"]["commit"] == repos["commits"][5]  # type: ignore[index]
     assert verdict["nearest_distance"] == 1  # type: ignore[index]
     assert verdict["baseline"] is None  # type: ignore[index]
@@ -111,10 +111,10 @@ def test_history_depth_bounds_the_walk(repos: dict[str, object], monkeypatch: py
     monkeypatch.chdir(portal)
     # The last 5 commits hold versions 5, 4 and 3 (each followed by a docs commit).
     _, report = check_json(portal, f"{repos['url']}#main:{SCHEMA}", "--history-depth", "5")
-    assert report["verdict"]["status"] == "edited"  # type: ignore[index]
-    assert report["verdict"]["versions"] == 3  # type: ignore[index]
+    assert report["verdict"] == "edited"  # type: ignore[index]
+    assert report["history"]["versions"] == 3  # type: ignore[index]
     _, report = check_json(portal, f"{repos['url']}#main:{SCHEMA}", "--history-depth", "12")
-    assert report["verdict"]["status"] == "stale"  # type: ignore[index]
+    assert report["verdict"] == "stale"  # type: ignore[index]
 
 
 def test_stale_despite_an_ignored_difference(
@@ -145,7 +145,7 @@ def test_ref_path_in_this_repository_and_merge_base(tmp_path: Path, monkeypatch:
     assert code == 1 and [(c["code"], c["path"]) for c in changes] == [("FIELD_ADDED", "Account.field2")]
     # Against main itself, the copy is simply behind: version 2 of 3 never existed there, so edited.
     code, out, _ = run(*args, "--canonical-ref", "main", "--format", "json")
-    assert code == 1 and json.loads(out)["verdict"]["status"] == "edited"
+    assert code == 1 and json.loads(out)["verdict"] == "edited"
     code, out, _ = run(
         "check", "--canonical", "main:apps/admin/schema.prisma", "--portal", "apps/portal/schema.prisma"
     )
@@ -241,15 +241,21 @@ def test_policy_violations_name_file_and_line(
     found = [(c["code"], c["path"], c["portal"]["line"]) for c in report["changes"]]  # type: ignore[attr-defined]
     assert found == [
         ("PORTAL_HAS_MIGRATIONS", "prisma/migrations", 1),
-        ("PORTAL_RUNS_DB_PUSH", ".github/workflows/deploy.yml:6", 6),
-        ("PORTAL_RUNS_MIGRATE", "package.json:5", 5),
-        ("PORTAL_RUNS_MIGRATE", "scripts/reset.sh:3", 3),
+        ("PORTAL_RUNS_DB_PUSH", ".github/workflows/deploy.yml#prisma db push", 6),
+        ("PORTAL_RUNS_MIGRATE", "package.json#prisma migrate deploy", 5),
+        ("PORTAL_RUNS_MIGRATE", "scripts/reset.sh#prisma migrate reset", 3),
     ]
+    assert {c["object"] for c in report["changes"]} == {"policy"}  # type: ignore[attr-defined]
     messages = [c["message"] for c in report["changes"]]  # type: ignore[attr-defined]
     assert messages[2] == (
         "package.json runs `prisma migrate deploy` on line 5 (script `db:deploy`): it applies migrations "
         "to the database. Only the admin app may change the database; the portal runs `prisma generate` only."
     )
+    # Lines moving around a finding keep its fingerprint: no position goes into it.
+    prints = [c["fingerprint"] for c in report["changes"]]  # type: ignore[attr-defined]
+    (portal / "scripts" / "reset.sh").write_text("#!/bin/sh\n\n\necho hi\nprisma migrate reset --force\n")
+    moved = check_json(portal, f"{repos['url']}#main:{SCHEMA}")[1]
+    assert [c["fingerprint"] for c in moved["changes"]] == prints  # type: ignore[index]
     (portal / ".prisma-lint.toml").write_text("check-migrations = false\ncheck-migrate-commands = false\n")
     assert check_json(portal, f"{repos['url']}#main:{SCHEMA}")[0] == 0
 

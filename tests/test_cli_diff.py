@@ -74,8 +74,10 @@ def test_output_file_is_written_whole_and_alone(tmp_path: Path) -> None:
     assert target.stat().st_mode & 0o777 == 0o640  # permissions kept
 
 
-def test_output_into_a_missing_folder_is_an_error(tmp_path: Path) -> None:
-    code, _, err = run("diff", ADMIN, PORTAL, "--output", str(tmp_path / "no" / "such" / "file"))
+def test_output_where_no_folder_can_be_made_is_an_error(tmp_path: Path) -> None:
+    """Missing folders are made (test_conveniences); a file in the way is an error, exit 2."""
+    (tmp_path / "taken").write_text("")
+    code, _, err = run("diff", ADMIN, PORTAL, "--output", str(tmp_path / "taken" / "such" / "file"))
     assert code == 2 and "cannot write" in err
 
 

@@ -44,3 +44,12 @@ def test_fresh_venv_install_parses(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert "9 blocks" in proc.stdout
+    # What docs/changes.md and --help point at ships with the package.
+    explained = subprocess.run(
+        [str(venv / "bin" / "prisma-lint"), "explain", "FIELD_ADDED"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert explained.returncode == 0 and "A field exists only in the portal copy." in explained.stdout

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import random
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from prisma_lint.drift.diff import diff
 from prisma_lint.syntax import ast, chunks
 from prisma_lint.syntax.lexing import normalise_newlines
 from prisma_lint.syntax.parser import parse_text
-from tests.corpus import corpus_dir, real_units
+from tests.corpus import corpus_dir, pairs, real_units
 from tests.fuzzing import reformat
 from tests.oracle.client import Oracle
 
@@ -176,14 +177,14 @@ def add_attribute(
     end = field.span
     row = lines[end.end_line - 1]
     lines[end.end_line - 1] = row[: end.end_column - 1] + ' @map("zz_portal")' + row[end.end_column - 1 :]
-    return lines, [("FIELD_ATTRIBUTE_ADDED", f"{model.name}.{field.name}")]
+    return lines, [("FIELD_ATTRIBUTE_ADDED", f"{model.name}.{field.name}@map")]
 
 
 def remove_attribute(
     text: str, model: ast.Model, field: ast.Field, lines: list[str]
 ) -> tuple[list[str], list[tuple[str, str]]]:
     _replace(lines, field.attributes[-1].span, "")
-    return lines, [("FIELD_ATTRIBUTE_REMOVED", f"{model.name}.{field.name}")]
+    return lines, [("FIELD_ATTRIBUTE_REMOVED", f"{model.name}.{field.name}@{field.attributes[-1].name}")]
 
 
 def rename_field(
@@ -241,6 +242,60 @@ def test_one_mutation_is_exactly_one_change(schema: tuple[str, str], name: str, 
     if name == "rename" and found and found[0][0] == "FIELD_ADDED":
         found.reverse()
     assert found == expected, (schema[0], name, model.name, field.name)
+
+
+def assert_unique(found: list[Change]) -> None:
+    """The record rule: (object, path, kind) names one thing once in a report."""
+    seen = Counter((c.object, c.path, c.kind) for c in found)
+    assert [key for key, n in seen.items() if n > 1] == []
+
+
+@settings(SETTINGS, max_examples=40)
+@given(schemas, st.lists(st.sampled_from(sorted(MUTATIONS)), min_size=1, max_size=4), st.randoms())
+def test_records_are_unique_under_many_mutations(
+    schema: tuple[str, str], names: list[str], rnd: random.Random
+) -> None:
+    """Several mutations at once, on one field or many, in both directions, with --strict."""
+    text = schema[1]
+    for name in names:
+        mutate, fits = MUTATIONS[name]
+        blocks, errors = parse_text(text)
+        if errors:
+            return
+        candidates = [
+            (m, f)
+            for m in blocks
+            if isinstance(m, ast.Model)
+            for f in m.fields
+            if _single_line(f) and fits(m, f) and f.name != "zzAddedByPortal"
+        ]
+        if not candidates:
+            break
+        model, field = rnd.choice(candidates)
+        text = "\n".join(mutate(text, model, field, text.split("\n"))[0])
+    if parse_text(text)[1]:
+        return
+    assert_unique(changes(schema[1], text, strict=True))
+    assert_unique(changes(text, schema[1], strict=True))
+
+
+def test_records_are_unique_over_the_corpus_pairs(corpus: Path, figures: list[str]) -> None:
+    checked = records = 0
+    for pair in pairs(corpus):
+        sides = []
+        for name in ("before.prisma", "after.prisma"):
+            blocks, errors = parse_text(normalise_newlines((pair / name).read_text(encoding="utf-8")), name)
+            sides.append(None if errors else ast.Schema(blocks, (name,)))
+        old, new = sides
+        if old is None or new is None:
+            continue
+        for a, b in ((old, new), (new, old)):  # each side parsed once, diffed both ways
+            found = list(diff(a, b, strict=True).changes)
+            assert_unique(found)
+            records += len(found)
+        checked += 1
+    assert checked
+    figures.append(f"records: (object, path, kind) unique in {records} records of {checked} pairs, both ways")
 
 
 @SETTINGS

@@ -11,19 +11,21 @@ import jsonschema
 import pytest
 
 from prisma_lint import __version__
-from prisma_lint.drift.changes import Change, Code, DiffResult, Kind, Location, Severity
+from prisma_lint.drift.changes import Change, Code, DiffResult, Kind, Location, Obj, Severity
 from prisma_lint.report import REPORTERS, github, markdown, reporter, sarif
 from prisma_lint.report.text import render as text_render
+from tests.contracts import check_json, check_sarif
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).parent / "golden"
 ADMIN, PORTAL = "examples/admin/prisma/schema.prisma", "examples/portal/prisma/schema.prisma"
 SARIF_SCHEMA = json.loads((Path(__file__).parent / "schemas/sarif-schema-2.1.0.json").read_text())
-DIFF_SCHEMA = json.loads((ROOT / "docs/schemas/diff-v1.schema.json").read_text())
+DIFF_SCHEMA = json.loads((ROOT / "docs/schemas/diff-v2.schema.json").read_text())
 
 
 def cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
+    """The installed tool in a subprocess; its JSON and SARIF on stdout are validated."""
+    proc = subprocess.run(
         [sys.executable, "-m", "prisma_lint", *args],
         capture_output=True,
         text=True,
@@ -31,6 +33,10 @@ def cli(*args: str) -> subprocess.CompletedProcess[str]:
         env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin"},
         check=False,
     )
+    fmt = args[args.index("--format") + 1] if "--format" in args else "text"
+    if fmt in ("json", "sarif") and "-o" not in args:
+        (check_json if fmt == "json" else check_sarif)(proc.stdout)
+    return proc
 
 
 # The one field of a golden that follows the package version: the tool's own `version`.
@@ -68,7 +74,8 @@ def test_golden_output(fmt: str) -> None:
     """
     proc = cli("diff", ADMIN, PORTAL, "--format", fmt)
     assert proc.returncode == 1, proc.stderr
-    assert proc.stdout == golden(fmt)
+    expected = golden(fmt).replace("file:///ROOT/", ROOT.resolve().as_uri() + "/")  # SARIF's %SRCROOT%
+    assert proc.stdout == expected
 
 
 def test_golden_locations() -> None:
@@ -95,7 +102,7 @@ def change(n: int, severity: Severity = Severity.ERROR, message: str = "Field A.
     return Change(
         Code.FIELD_ADDED,
         Kind.ADDED,
-        "field",
+        Obj.FIELD,
         f"A.f{n}",
         severity,
         message,
@@ -115,10 +122,11 @@ def test_sarif_validates_with_one_rule_per_code() -> None:
     payload = json.loads((GOLDEN / "examples.sarif").read_text())
     jsonschema.validate(payload, SARIF_SCHEMA)
     run = payload["runs"][0]
-    assert [r["id"] for r in run["tool"]["driver"]["rules"]] == [c.value for c in Code]
+    # One rule per code in table order, then the rule of failed runs (so code indexes never shift).
+    assert [r["id"] for r in run["tool"]["driver"]["rules"]] == [c.value for c in Code] + ["SCHEMA_ERROR"]
     for item in run["results"]:
         assert run["tool"]["driver"]["rules"][item["ruleIndex"]]["id"] == item["ruleId"]
-        assert len(item["partialFingerprints"]["prismaLint/v1"]) == 16
+        assert len(item["partialFingerprints"]["prismaLint/v2"]) == 16
         uri = item["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
         assert uri == PORTAL  # relative to the repository root
 
@@ -132,7 +140,7 @@ def test_github_escapes_data_and_properties() -> None:
     odd = Change(
         Code.FIELD_ADDED,
         Kind.ADDED,
-        "field",
+        Obj.FIELD,
         "A.b",
         Severity.ERROR,
         "100% new\nline",
@@ -163,7 +171,7 @@ def test_github_anchors_removals_in_the_portal_file() -> None:
     gone = Change(
         Code.MODEL_REMOVED,
         Kind.REMOVED,
-        "model",
+        Obj.MODEL,
         "Log",
         Severity.ERROR,
         "Model Log was removed.",
@@ -185,7 +193,7 @@ def test_markdown_stays_under_the_comment_limit_and_counts_what_it_cut() -> None
 
 def test_markdown_no_drift_and_cell_escaping() -> None:
     assert markdown.render(result([])).startswith("## ✅ prisma-lint: no drift")
-    piped = Change(Code.FIELD_ADDED, Kind.ADDED, "field", "A.b", Severity.ERROR, "a | b", None, None)
+    piped = Change(Code.FIELD_ADDED, Kind.ADDED, Obj.FIELD, "A.b", Severity.ERROR, "a | b", None, None)
     assert "a \\| b" in markdown.render(result([piped]))
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from prisma_lint.check.effect_table import EFFECTS, RULES, Effect, Rule
-from prisma_lint.drift.changes import Change, Code
+from prisma_lint.drift.changes import Change, Code, Obj
 from prisma_lint.syntax import ast
 
 __all__ = ["EFFECTS", "RULES", "Effect", "Impact", "Rule", "Sides", "classify"]
@@ -156,7 +156,9 @@ def rule_of(change: Change, sides: Sides) -> tuple[str, str]:
 
 def _field_rule(change: Change, sides: Sides) -> tuple[str, str] | None:
     code = change.code
-    canonical, portal = sides.field(0, change.path), sides.field(1, change.path)
+    attribute = change.object is Obj.FIELD_ATTRIBUTE and change.parent is not None
+    path = change.parent.path if attribute and change.parent else change.path  # User.email@unique
+    canonical, portal = sides.field(0, path), sides.field(1, path)
     if code in (Code.FIELD_REMOVED, Code.FIELD_ADDED):
         return _field_presence(change, sides, canonical, portal)
     if code is Code.FIELD_TYPE_CHANGED and canonical is not None and portal is not None:
@@ -164,7 +166,8 @@ def _field_rule(change: Change, sides: Sides) -> tuple[str, str] | None:
     if code is Code.FIELD_OPTIONALITY_CHANGED and canonical is not None:
         return ("made-required" if canonical.type.arity == "required" else "made-optional"), ""
     if code in FIELD_ATTRIBUTES and canonical is not None and portal is not None:
-        return _field_attribute(change.detail, canonical, portal), f"@{change.detail}"
+        name = change.path.rsplit("@", 1)[-1]
+        return _field_attribute(name, canonical, portal), f"@{name}"
     return None
 
 

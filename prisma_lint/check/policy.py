@@ -8,12 +8,15 @@
   a script that runs another package.json script is followed, and the finding
   names the chain.
 
-Findings name the file and line, relative to the repository root.
+Findings name the file and line, relative to the repository root; the record's path
+is the file and the command (with the scripts leading to it), never a line number, so
+its fingerprint survives edits around it.
 """
 
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +24,7 @@ from pathlib import Path
 from prisma_lint.check.command_files import kind_of, read_commands
 from prisma_lint.check.commands import Unparsable, commands, invocation, prisma_command, quote
 from prisma_lint.check.lines import CommandLine
-from prisma_lint.drift.changes import Change, Code, Kind, Location
+from prisma_lint.drift.changes import Change, Code, Kind, Location, Obj
 from prisma_lint.sources.files import read_inside
 
 SKIP_DIRS = {".git", "node_modules", ".venv", "venv", "dist", "build", ".next", ".turbo", "coverage"}
@@ -88,9 +91,10 @@ def find_migrate_commands(root: Path, base: Path) -> list[Change]:
     for path, kind, text in files:
         scope = _scope(path.parent, root, scripts)
         rel = _rel(path, base)
+        seen: Counter[str] = Counter()  # a command's second use in a file gets `#2` in its path
         for line in read_commands(kind, text):
             for hit in _hits(line, scope):
-                found.append(_finding(hit, line, rel))
+                found.append(_finding(hit, line, rel, seen))
     return found
 
 
@@ -136,7 +140,7 @@ def _commands(line: str) -> tuple[tuple[str, ...], ...]:
         return ()
 
 
-def _finding(hit: Hit, line: CommandLine, rel: str) -> Change:
+def _finding(hit: Hit, line: CommandLine, rel: str, seen: Counter[str]) -> Change:
     via = ""
     if hit.chain:
         steps = ", which runs ".join(f"script `{name}`" for name in hit.chain)
@@ -147,8 +151,9 @@ def _finding(hit: Hit, line: CommandLine, rel: str) -> Change:
         "Only the admin app may change the database; the portal runs `prisma generate` only."
     )
     where = Location(rel, line.line, _column(line.text, hit), line.text)
-    detail = " > ".join((*hit.chain, hit.command))
-    return _change(hit.code, f"{rel}:{line.line}", message, where, detail)
+    key = f"{rel}#" + " > ".join((*hit.chain, hit.command))  # position-free: the file and the command
+    seen[key] += 1
+    return _change(hit.code, key + (f"#{seen[key]}" if seen[key] > 1 else ""), message, where)
 
 
 def _column(text: str, hit: Hit) -> int:
@@ -203,7 +208,7 @@ def _rel(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _change(code: Code, path: str, message: str, where: Location, detail: str = "") -> Change:
+def _change(code: Code, path: str, message: str, where: Location) -> Change:
     return Change(
-        code, Kind.ADDED, "repository", path, code.info.severity, message, None, where, detail=detail or path
+        code, Kind.ADDED, Obj.POLICY, path, code.info.severity, message, None, where
     ).with_fingerprint()

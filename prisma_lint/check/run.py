@@ -22,7 +22,7 @@ from prisma_lint.check.plan import CheckOptions, Plan, plan_sources
 from prisma_lint.check.policy import find_migrate_commands, find_migration_folders
 from prisma_lint.check.verdicts import Candidate, Verdict
 from prisma_lint.config import Config
-from prisma_lint.drift.changes import ORDER_CODES, Change, Code, DiffResult, Kind, Location
+from prisma_lint.drift.changes import ORDER_CODES, Change, Code, DiffResult, Kind, Location, Obj
 from prisma_lint.drift.diff import diff
 from prisma_lint.engine import diff_sources, load, load_source, with_source_lines
 from prisma_lint.errors import SourceError
@@ -133,13 +133,12 @@ def _stale_finding(
     return Change(
         Code.PORTAL_STALE,
         Kind.CHANGED,
-        "schema",
+        Obj.POLICY,
         result.portal_source,
         Code.PORTAL_STALE.info.severity,
         message,
         None,
         Location(portal_files[0].display, 1, 1),
-        detail=match.commit,
         related=upstream,
     ).with_fingerprint()
 
@@ -200,13 +199,12 @@ def with_verdict(result: DiffResult, verdict: Verdict, portal_files: list[Source
     stale = Change(
         Code.PORTAL_STALE,
         Kind.CHANGED,
-        "schema",
+        Obj.POLICY,
         result.portal_source,
         Code.PORTAL_STALE.info.severity,
         message,
         None,
         where,
-        detail=match.commit,
     ).with_fingerprint()
     return replace(result, changes=(stale,), verdict=verdict)
 

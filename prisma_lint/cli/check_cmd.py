@@ -19,9 +19,10 @@ from prisma_lint.cli.app import (
     cache_dir_option,
     cli,
     emit_report,
-    exit_on_error,
+    failure_reported,
     report_options,
 )
+from prisma_lint.cli.extras import progress, progress_wanted
 from prisma_lint.config import MAX_HISTORY_DEPTH
 
 
@@ -100,10 +101,12 @@ def check_command(
     """
     from prisma_lint.check.run import CheckOptions
 
-    with exit_on_error():
+    with failure_reported(report, (canonical or "", ",".join(portals))):
         config = _config(report.config_path, history_depth=history_depth, cache_dir=cache_dir)
         options = CheckOptions(canonical, None, canonical_ref, merge_base, report.strict, Path("."))
-        result, several = _run(options, portals, config)
+        message = "prisma-lint: reading the canonical schema and its history…"
+        with progress(message, progress_wanted(report.fmt)):
+            result, several = _run(options, portals, config)
     emit_report(result, report, _renderers(several))
 
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from prisma_lint.cli.app import ReportOptions, _config, cli, emit_report, exit_on_error, report_options
+if TYPE_CHECKING:
+    from prisma_lint.config import Config
+
+from prisma_lint.cli.app import ReportOptions, _config, cli, emit_report, failure_reported, report_options
+from prisma_lint.cli.extras import progress, progress_wanted
 
 
 @cli.command("diff")
@@ -32,23 +36,27 @@ def diff_command(*, canonical: str, portals: tuple[str, ...], report: ReportOpti
       prisma-lint diff admin.prisma web=../web/schema.prisma api=../api/schema.prisma
 
     Exit status: 0 no drift, 1 drift, 2 error (unreadable or invalid schema,
-    bad config). Every change code is explained in docs/changes.md.
+    bad config). `prisma-lint codes` lists the change codes; `prisma-lint explain
+    CODE` explains one.
     """
     from prisma_lint.cli.check_cmd import _renderers
-    from prisma_lint.engine import diff_paths
 
     several = len(portals) != 1
-    with exit_on_error():
+    with failure_reported(report, (canonical, ",".join(portals))):
         config = _config(report.config_path)
-        from prisma_lint.check.portals import portals_from
-
-        if several:
-            from prisma_lint.check.portals import run_portals
-            from prisma_lint.check.run import CheckOptions
-
-            options = CheckOptions(canonical=canonical, strict=report.strict)
-            result: Any = run_portals(options, portals_from(portals, config), config, check=False)
-        else:
-            portal = portals_from(portals, config)[0].schema
-            result = diff_paths(canonical, portal, config=config, strict=report.strict)
+        with progress("prisma-lint: reading and comparing the schemas…", progress_wanted(report.fmt)):
+            result = _diff(canonical, portals, config, report.strict)
     emit_report(result, report, _renderers(several))
+
+
+def _diff(canonical: str, portals: tuple[str, ...], config: Config, strict: bool) -> Any:
+    """One diff, or a report of several portals' diffs."""
+    from prisma_lint.check.portals import portals_from, run_portals
+    from prisma_lint.engine import diff_paths
+
+    if len(portals) != 1:
+        from prisma_lint.check.run import CheckOptions
+
+        options = CheckOptions(canonical=canonical, strict=strict)
+        return run_portals(options, portals_from(portals, config), config, check=False)
+    return diff_paths(canonical, portals_from(portals, config)[0].schema, config=config, strict=strict)

@@ -23,7 +23,7 @@ from prisma_lint.sources.redact import redact
     type=click.Choice(["text", "json"]),
     default="text",
     show_default=True,
-    help="text: a summary per schema. json: the full AST (docs/ast-json.md).",
+    help="text: a summary per schema. json: the full AST (ast_version 1).",
 )
 def parse_command(*, paths: tuple[str, ...], fmt: str) -> None:
     """Parse schemas and report what they contain, or every syntax error.

@@ -14,11 +14,11 @@ from prisma_lint.errors import PrismaLintError, SchemaSyntaxError
 from prisma_lint.report.diagnostics import render_diagnostics
 from prisma_lint.sources.redact import redact
 
-COLORS = {
+COLORS: dict[str, str | None] = {
     "error": "red",
     "warning": "yellow",
     "notice": "cyan",
-    "location": "bright_white",
+    "location": None,  # bold in the terminal's own colour: bright white vanishes on a light theme
     "gutter": "blue",
     "added": "green",
     "removed": "red",
@@ -26,8 +26,13 @@ COLORS = {
 }
 
 
+COLOR = {"mode": "auto"}  # set by --color
+
+
 def color_enabled(stream: Any = None) -> bool:
-    """Colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
+    """--color always/never; by default colour only on a terminal, never with NO_COLOR (no-color.org)."""
+    if COLOR["mode"] != "auto":
+        return COLOR["mode"] == "always"
     if os.environ.get("NO_COLOR"):
         return False
     stream = stream or sys.stdout
@@ -70,16 +75,17 @@ def _is_file(stream: Any) -> bool:
         return False
 
 
-def say(text: str, *, err: bool = False, nl: bool = True) -> None:
+def say(text: str, *, err: bool = False, nl: bool = True, color: bool | None = None) -> None:
     """click.echo for text that holds names or messages from the repository."""
     stream = sys.stderr if err else sys.stdout
-    click.echo(for_the_log(text + ("\n" if nl else ""), stream), err=err, nl=False)
+    click.echo(for_the_log(text + ("\n" if nl else ""), stream), err=err, nl=False, color=color)
 
 
 def print_error(err: PrismaLintError) -> None:
     """Print an error the way its kind deserves, on stderr."""
-    style = make_style(color_enabled(sys.stderr))
+    enabled = color_enabled(sys.stderr)
+    style = make_style(enabled)
     if isinstance(err, SchemaSyntaxError):
-        say(render_diagnostics(err.diagnostics, style), err=True)
+        say(render_diagnostics(err.diagnostics, style), err=True, color=enabled)
     else:
-        say(f"{style('error', 'error')}: {redact(str(err))}", err=True)
+        say(f"{style('error', 'error')}: {redact(str(err))}", err=True, color=enabled)

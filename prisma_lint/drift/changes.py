@@ -17,8 +17,10 @@ Severity, by default:
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from prisma_lint.errors import Diagnostic
 
 if TYPE_CHECKING:  # a check result carries its verdict; drift itself never makes one
     from prisma_lint.check.verdicts import Verdict
@@ -30,30 +32,65 @@ class Severity(str, enum.Enum):
     NOTICE = "notice"
 
 
-# What a change is about: the `object` of its record (docs/json-output.md).
-BlockName = Literal["datasource", "generator", "model", "view", "type", "enum"]
-ObjectName = Literal[BlockName, "field", "enum_value", "block_attribute", "schema", "repository"]
-
-
 class Kind(str, enum.Enum):
     ADDED = "added"  # present in the portal copy, not in the canonical schema
     REMOVED = "removed"  # present in the canonical schema, not in the portal copy
     CHANGED = "changed"
+    MOVED = "moved"  # order only (--strict)
+
+
+class Obj(str, enum.Enum):
+    """What a record is about. Its `path` names one such thing (docs/json-output.md)."""
+
+    DATASOURCE = "datasource"
+    GENERATOR = "generator"
+    SETTING = "setting"  # an entry of a datasource or generator: db.url
+    MODEL = "model"
+    VIEW = "view"
+    TYPE = "type"
+    ENUM = "enum"
+    FIELD = "field"
+    ENUM_VALUE = "enum_value"
+    FIELD_ATTRIBUTE = "field_attribute"  # User.email@unique
+    BLOCK_ATTRIBUTE = "block_attribute"  # User@@index([email, name])
+    ENUM_VALUE_ATTRIBUTE = "enum_value_attribute"  # Role.ADMIN@map
+    DOCUMENTATION = "documentation"  # path: the thing documented
+    POLICY = "policy"  # check's ownership findings: a file and a position-free key
+
+    @property
+    def noun(self) -> str:
+        """As a sentence starts: "Model", "Enum value", "Field attribute"."""
+        return self.value.replace("_", " ").capitalize()
+
+
+BLOCKS = (Obj.MODEL, Obj.VIEW, Obj.TYPE, Obj.ENUM, Obj.DATASOURCE, Obj.GENERATOR)
 
 
 @dataclass(frozen=True)
 class CodeInfo:
     severity: Severity
-    object: str  # what the `object` of its records can be, for the docs
+    objects: tuple[Obj, ...]  # what the `object` of its records can be
+    kinds: tuple[Kind, ...]  # what their `kind` can be
     summary: str
     example: str  # a one-line message as the tool prints it
 
-
-def _code(severity: Severity, obj: str, summary: str, example: str) -> CodeInfo:
-    return CodeInfo(severity, obj, summary, example)
+    @property
+    def object(self) -> str:
+        """The objects, for the docs: "model, view or type"."""
+        names = [o.value for o in self.objects]
+        return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
 
 
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.NOTICE
+ADD, REM, CHG, MOV = (Kind.ADDED,), (Kind.REMOVED,), (Kind.CHANGED,), (Kind.MOVED,)
+ANY = (Kind.ADDED, Kind.REMOVED, Kind.CHANGED)
+MODELS = (Obj.MODEL, Obj.VIEW, Obj.TYPE)
+
+
+def _code(
+    severity: Severity, objects: Obj | tuple[Obj, ...], kinds: tuple[Kind, ...], summary: str, example: str
+) -> CodeInfo:
+    return CodeInfo(severity, objects if isinstance(objects, tuple) else (objects,), kinds, summary, example)
 
 
 class Code(str, enum.Enum):
@@ -105,204 +142,257 @@ class Code(str, enum.Enum):
         return CODES[self]
 
 
+def code_for(obj: Obj, kind: Kind) -> Code:
+    """The one code for a thing of this object that was added or removed (blocks)."""
+    (code,) = (c for c, i in CODES.items() if i.objects == (obj,) and i.kinds == (kind,))
+    return code
+
+
 CODES: dict[Code, CodeInfo] = {
     Code.MODEL_ADDED: _code(
-        E, "model", "A model exists only in the portal copy.", "Model AuditLog was added in the portal copy."
+        E,
+        Obj.MODEL,
+        ADD,
+        "A model exists only in the portal copy.",
+        "Model AuditLog was added in the portal copy.",
     ),
     Code.MODEL_REMOVED: _code(
         E,
-        "model",
+        Obj.MODEL,
+        REM,
         "A model of the canonical schema is missing from the portal copy.",
         "Model Invoice was removed from the portal copy.",
     ),
     Code.VIEW_ADDED: _code(
-        E, "view", "A view exists only in the portal copy.", "View PostStats was added in the portal copy."
+        E,
+        Obj.VIEW,
+        ADD,
+        "A view exists only in the portal copy.",
+        "View PostStats was added in the portal copy.",
     ),
     Code.VIEW_REMOVED: _code(
         E,
-        "view",
+        Obj.VIEW,
+        REM,
         "A view is missing from the portal copy.",
         "View PostStats was removed from the portal copy.",
     ),
     Code.TYPE_ADDED: _code(
         E,
-        "type",
+        Obj.TYPE,
+        ADD,
         "A composite type exists only in the portal copy.",
         "Type Address was added in the portal copy.",
     ),
     Code.TYPE_REMOVED: _code(
         E,
-        "type",
+        Obj.TYPE,
+        REM,
         "A composite type is missing from the portal copy.",
         "Type Address was removed from the portal copy.",
     ),
     Code.BLOCK_KIND_CHANGED: _code(
         E,
-        "model, view or type",
-        "A block keeps its name but changes keyword (model, view, type).",
+        MODELS,
+        CHG,
+        "A block keeps its name but changes keyword (model, view, type); the object is the canonical one.",
         "Block PostStats changed from view to model in the portal copy.",
     ),
     Code.ENUM_ADDED: _code(
-        E, "enum", "An enum exists only in the portal copy.", "Enum Color was added in the portal copy."
+        E,
+        Obj.ENUM,
+        ADD,
+        "An enum exists only in the portal copy.",
+        "Enum Color was added in the portal copy.",
     ),
     Code.ENUM_REMOVED: _code(
-        E, "enum", "An enum is missing from the portal copy.", "Enum Plan was removed from the portal copy."
+        E,
+        Obj.ENUM,
+        REM,
+        "An enum is missing from the portal copy.",
+        "Enum Plan was removed from the portal copy.",
     ),
     Code.DATASOURCE_ADDED: _code(
         E,
-        "datasource",
+        Obj.DATASOURCE,
+        ADD,
         "A datasource block exists only in the portal copy.",
         "Datasource replica was added in the portal copy.",
     ),
     Code.DATASOURCE_REMOVED: _code(
         E,
-        "datasource",
+        Obj.DATASOURCE,
+        REM,
         "A datasource block is missing from the portal copy.",
         "Datasource db was removed from the portal copy.",
     ),
     Code.DATASOURCE_CHANGED: _code(
         E,
-        "datasource",
+        Obj.SETTING,
+        ANY,
         "A datasource setting is added, removed or changed.",
         'Datasource setting db.provider changed from "postgresql" to "mysql" in the portal copy.',
     ),
     Code.GENERATOR_ADDED: _code(
         W,
-        "generator",
+        Obj.GENERATOR,
+        ADD,
         "A generator block exists only in the portal copy.",
         "Generator erd was added in the portal copy.",
     ),
     Code.GENERATOR_REMOVED: _code(
         W,
-        "generator",
+        Obj.GENERATOR,
+        REM,
         "A generator block is missing from the portal copy.",
         "Generator client was removed from the portal copy.",
     ),
     Code.GENERATOR_CHANGED: _code(
         W,
-        "generator",
+        Obj.SETTING,
+        ANY,
         "A generator setting is added, removed or changed.",
         'Generator setting client.output changed from "../a" to "../b" in the portal copy.',
     ),
     Code.FIELD_ADDED: _code(
         E,
-        "field",
+        Obj.FIELD,
+        ADD,
         "A field exists only in the portal copy.",
         "Field User.avatarUrl was added in the portal copy.",
     ),
     Code.FIELD_REMOVED: _code(
         E,
-        "field",
+        Obj.FIELD,
+        REM,
         "A field of the canonical schema is missing from the portal copy.",
         "Field User.email was removed from the portal copy.",
     ),
     Code.FIELD_TYPE_CHANGED: _code(
         E,
-        "field",
-        "A field's base type changed (arity may change with it).",
+        Obj.FIELD,
+        CHG,
+        "A field's base type changed (one record, also when its arity changes with it).",
         "Field Invoice.amount changed type from Decimal to Float in the portal copy.",
     ),
     Code.FIELD_OPTIONALITY_CHANGED: _code(
         E,
-        "field",
+        Obj.FIELD,
+        CHG,
         "A field became optional, or required.",
         "Field User.name changed from optional (String?) to required (String) in the portal copy.",
     ),
     Code.FIELD_LIST_CHANGED: _code(
         E,
-        "field",
+        Obj.FIELD,
+        CHG,
         "A field became a list, or stopped being one.",
         "Field Post.tags changed from a list (String[]) to a single value (String) in the portal copy.",
     ),
     Code.FIELD_ATTRIBUTE_ADDED: _code(
         E,
-        "field",
+        Obj.FIELD_ATTRIBUTE,
+        ADD,
         "A field attribute exists only in the portal copy.",
         "Field User.email gained attribute @unique in the portal copy.",
     ),
     Code.FIELD_ATTRIBUTE_REMOVED: _code(
         E,
-        "field",
+        Obj.FIELD_ATTRIBUTE,
+        REM,
         "A field attribute is missing from the portal copy.",
         "Field Invoice.amount lost attribute @db.Decimal(12, 2) in the portal copy.",
     ),
     Code.FIELD_ATTRIBUTE_CHANGED: _code(
         E,
-        "field",
+        Obj.FIELD_ATTRIBUTE,
+        CHG,
         "A field attribute's arguments changed.",
         "Field User.role changed attribute @default(MEMBER) to @default(ADMIN) in the portal copy.",
     ),
     Code.ENUM_VALUE_ADDED: _code(
         E,
-        "enum_value",
+        Obj.ENUM_VALUE,
+        ADD,
         "An enum value exists only in the portal copy.",
         "Enum value Role.GUEST was added in the portal copy.",
     ),
     Code.ENUM_VALUE_REMOVED: _code(
         E,
-        "enum_value",
+        Obj.ENUM_VALUE,
+        REM,
         "An enum value is missing from the portal copy.",
         "Enum value InvoiceStatus.VOID was removed from the portal copy.",
     ),
     Code.ENUM_VALUE_ATTRIBUTE_CHANGED: _code(
         E,
-        "enum_value",
-        "An enum value's attributes (such as @map) changed.",
-        'Enum value Role.ADMIN changed attributes from @map("admin") to (none) in the portal copy.',
+        Obj.ENUM_VALUE_ATTRIBUTE,
+        ANY,
+        "An enum value's attribute (such as @map) is added, removed or changed.",
+        'Enum value Role.ADMIN lost attribute @map("admin") in the portal copy.',
     ),
     Code.BLOCK_ATTRIBUTE_ADDED: _code(
         E,
-        "block_attribute",
+        Obj.BLOCK_ATTRIBUTE,
+        ADD,
         "A block attribute exists only in the portal copy.",
-        "Block attribute User.@@index([email]) was added in the portal copy.",
+        "Block attribute User@@index([email]) was added in the portal copy.",
     ),
     Code.BLOCK_ATTRIBUTE_REMOVED: _code(
         E,
-        "block_attribute",
+        Obj.BLOCK_ATTRIBUTE,
+        REM,
         "A block attribute is missing from the portal copy.",
-        'Block attribute User.@@map("users") was removed from the portal copy.',
+        'Block attribute User@@map("users") was removed from the portal copy.',
     ),
     Code.BLOCK_ATTRIBUTE_CHANGED: _code(
         E,
-        "block_attribute",
+        Obj.BLOCK_ATTRIBUTE,
+        CHG,
         "A block attribute's other arguments changed.",
-        "Block attribute User.@@index([email]) changed from @@index([email]) to "
+        "Block attribute User@@index([email]) changed from @@index([email]) to "
         '@@index([email], map: "ix") in the portal copy.',
     ),
     Code.DOCUMENTATION_CHANGED: _code(
         W,
-        "model, view, type, enum, field or enum_value",
-        "A `///` or block comment that Prisma keeps changed.",
+        Obj.DOCUMENTATION,
+        ANY,
+        "A `///` or block comment that Prisma keeps is added, removed or changed.",
         "Documentation of field Invoice.amount changed in the portal copy.",
     ),
     Code.BLOCK_ORDER_CHANGED: _code(
         N,
-        "any block",
+        BLOCKS,
+        MOV,
         "Blocks stand in another order (--strict only).",
         "Model User moved from position 3 to 1 in the portal copy.",
     ),
     Code.MEMBER_ORDER_CHANGED: _code(
         N,
-        "field or enum_value",
+        (Obj.FIELD, Obj.ENUM_VALUE),
+        MOV,
         "Fields or enum values stand in another order (--strict only).",
         "Field User.email moved from position 2 to 4 in the portal copy.",
     ),
     Code.ATTRIBUTE_ORDER_CHANGED: _code(
         N,
-        "field",
-        "A field's attributes stand in another order (--strict only).",
-        "Field User.id lists its attributes in another order in the portal copy.",
+        Obj.FIELD_ATTRIBUTE,
+        MOV,
+        "A field's attributes stand in another order (--strict only); one record per attribute moved.",
+        "Attribute @id of field User.id moved from position 1 to 2 in the portal copy.",
     ),
     Code.PORTAL_STALE: _code(
         E,
-        "schema",
+        Obj.POLICY,
+        CHG,
         "The copy equals an older version of the canonical schema: nobody synced it (`check` only).",
         "The portal copy matches the canonical schema at 3f2a1c9 (2026-10-02), 4 schema commits behind. "
         "Run `prisma-lint sync`.",
     ),
     Code.PORTAL_HAS_MIGRATIONS: _code(
         E,
-        "repository",
+        Obj.POLICY,
+        ADD,
         "The portal has a migrations folder where Prisma looks for one: `migrations.path` of "
         "prisma.config.ts, `migrations/` beside the schema, `prisma/migrations/`, or Prisma 8's "
         "`migrations/app/` (`check` only; switch: check-migrations).",
@@ -314,7 +404,8 @@ CODES: dict[Code, CodeInfo] = {
     # `migrate diff`, `db seed`, `studio` and `version` are allowed.
     Code.PORTAL_RUNS_MIGRATE: _code(
         E,
-        "repository",
+        Obj.POLICY,
+        ADD,
         "A command line runs Prisma 6/7 `prisma migrate dev`, `deploy`, `reset` or `resolve`, which "
         "apply or record migrations; the subcommand is the sub-reason (`check` only).",
         "package.json runs `prisma migrate deploy` on line 7: it applies migrations to the database. "
@@ -322,14 +413,16 @@ CODES: dict[Code, CodeInfo] = {
     ),
     Code.PORTAL_RUNS_DB_PUSH: _code(
         E,
-        "repository",
+        Obj.POLICY,
+        ADD,
         "A command line runs `prisma db push`, which writes the schema to the database (`check` only).",
         ".github/workflows/ci.yml runs `npx prisma db push` on line 12: it writes the schema to the "
         "database. Only the admin app may change the database; the portal runs `prisma generate` only.",
     ),
     Code.PORTAL_RUNS_DB_PULL: _code(
         E,
-        "repository",
+        Obj.POLICY,
+        ADD,
         "A command line runs `prisma db pull`, which overwrites the read-only copy with the "
         "database's schema (`check` only).",
         "package.json runs `prisma db pull` on line 4: it overwrites the read-only schema copy. Only the "
@@ -337,14 +430,16 @@ CODES: dict[Code, CodeInfo] = {
     ),
     Code.PORTAL_RUNS_DB_EXECUTE: _code(
         E,
-        "repository",
+        Obj.POLICY,
+        ADD,
         "A command line runs `prisma db execute`, which runs SQL against the database (`check` only).",
         "Makefile runs `prisma db execute --file fix.sql` on line 3: it runs SQL against the database. "
         "Only the admin app may change the database; the portal runs `prisma generate` only.",
     ),
     Code.PORTAL_RUNS_PRISMA8_DB: _code(
         E,
-        "repository",
+        Obj.POLICY,
+        ADD,
         "A command line runs Prisma 8 `prisma db init`, `update`, `migrate` or `sign`, which change "
         "the database or its contract marker; the subcommand is the sub-reason (`check` only).",
         "package.json runs `prisma db update` on line 6: it changes the database (Prisma 8). Only the "
@@ -362,17 +457,25 @@ class Location:
 
 
 @dataclass(frozen=True)
+class Parent:
+    """The thing a record's thing lives in: a field's model, an attribute's field."""
+
+    object: Obj
+    path: str
+
+
+@dataclass(frozen=True)
 class Change:
     code: Code
     kind: Kind
-    object: ObjectName
-    path: str  # User, User.email, User.@@index([email]), client.output
+    object: Obj
+    path: str  # names one thing: User, User.email, User.email@unique, User@@index([email]), db.url
     severity: Severity
     message: str
     canonical: Location | None
     portal: Location | None
     anchor: Location | None = None  # where to point in the portal file when `portal` is None
-    detail: str = ""  # what tells this change apart from others on the same path
+    parent: Parent | None = None
     fingerprint: str = field(default="", compare=False)
     related: tuple[Change, ...] = ()  # PORTAL_STALE: the canonical changes the copy has not synced
 
@@ -380,22 +483,8 @@ class Change:
         """Stable across unrelated edits and line shifts: no positions go in."""
         import hashlib  # ~3 ms to import; clean runs never need it
 
-        key = "\0".join([self.code.value, self.kind.value, self.path, self.detail])
-        digest = hashlib.sha256(key.encode()).hexdigest()[:16]
-        return Change(
-            self.code,
-            self.kind,
-            self.object,
-            self.path,
-            self.severity,
-            self.message,
-            self.canonical,
-            self.portal,
-            self.anchor,
-            self.detail,
-            digest,
-            self.related,
-        )
+        key = "\0".join([self.code.value, self.kind.value, self.object.value, self.path])
+        return replace(self, fingerprint=hashlib.sha256(key.encode()).hexdigest()[:16])
 
 
 ORDER_CODES = frozenset({Code.BLOCK_ORDER_CHANGED, Code.MEMBER_ORDER_CHANGED, Code.ATTRIBUTE_ORDER_CHANGED})
@@ -409,6 +498,10 @@ class DiffResult:
     ignored: int = 0  # changes dropped by `ignore` rules in the config
     verdict: Verdict | None = None
     notes: tuple[str, ...] = ()  # how the run found its inputs, for the text report
+    canonical_commit: str | None = None  # the sha the canonical schema was read at, from git
+    errors: tuple[Diagnostic, ...] = ()  # why the run failed; `changes` is empty then
+    baselined: int = 0  # changes dropped because their fingerprints are in the baseline
+    root: str | None = None  # the repository root that locations are relative to (SARIF, annotations)
 
     @property
     def drift(self) -> bool:

@@ -12,46 +12,25 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from typing import Any
 
-from prisma_lint.drift.changes import BlockName, Change, Code, DiffResult, Kind, Location, ObjectName
+from prisma_lint.drift.changes import Change, Code, DiffResult, Kind, Location, Obj, Parent, code_for
 from prisma_lint.drift.members import (
+    COPY,
     Kinds,
     find_block_attribute_changes,
     find_doc_changes,
     find_enum_value_changes,
     find_field_changes,
+    keyed,
+    loc,
+    make,
+    paired,
 )
 from prisma_lint.drift.normalize import render_value, value_key
-from prisma_lint.drift.records import COPY, keyed, loc, make, paired
 from prisma_lint.syntax import ast
 
-ADDED = {
-    "model": Code.MODEL_ADDED,
-    "view": Code.VIEW_ADDED,
-    "type": Code.TYPE_ADDED,
-    "enum": Code.ENUM_ADDED,
-    "datasource": Code.DATASOURCE_ADDED,
-    "generator": Code.GENERATOR_ADDED,
-}
-REMOVED = {
-    "model": Code.MODEL_REMOVED,
-    "view": Code.VIEW_REMOVED,
-    "type": Code.TYPE_REMOVED,
-    "enum": Code.ENUM_REMOVED,
-    "datasource": Code.DATASOURCE_REMOVED,
-    "generator": Code.GENERATOR_REMOVED,
-}
-NOUN = {
-    "model": "Model",
-    "view": "View",
-    "type": "Type",
-    "enum": "Enum",
-    "datasource": "Datasource",
-    "generator": "Generator",
-}
 
-
-def kind_of(block: ast.Block) -> BlockName:
-    return "enum" if isinstance(block, ast.Enum) else block.kind
+def kind_of(block: ast.Block) -> Obj:
+    return Obj.ENUM if isinstance(block, ast.Enum) else Obj(block.kind)
 
 
 def block_key(block: ast.Block) -> str:
@@ -84,39 +63,27 @@ def find_block_changes(canonical: ast.Schema, portal: ast.Schema) -> list[Change
         if a is not None and b is not None:
             changes.extend(find_changes_in_block(a, b, kinds))
         elif a is not None:
-            kind = kind_of(a)
-            message = f"{NOUN[kind]} {a.name} was removed from {COPY}."
-            changes.append(
-                make(REMOVED[kind], Kind.REMOVED, kind, a.name, message, old=a, new=None, anchor=top)
-            )
+            changes.append(block_removed(a, top))
         elif b is not None:
-            kind = kind_of(b)
-            message = f"{NOUN[kind]} {b.name} was added in {COPY}."
-            changes.append(make(ADDED[kind], Kind.ADDED, kind, b.name, message, old=None, new=b))
+            changes.append(block_added(b))
     return changes
 
 
 def block_removed(block: ast.Block, anchor: Location) -> Change:
     kind = kind_of(block)
-    message = f"{NOUN[kind]} {block.name} was removed from {COPY}."
-    return make(REMOVED[kind], Kind.REMOVED, kind, block.name, message, old=block, new=None, anchor=anchor)
+    message = f"{kind.noun} {block.name} was removed from {COPY}."
+    code = code_for(kind, Kind.REMOVED)
+    return make(code, Kind.REMOVED, kind, block.name, message, old=block, new=None, anchor=anchor)
 
 
 def block_added(block: ast.Block) -> Change:
     kind = kind_of(block)
-    return make(
-        ADDED[kind],
-        Kind.ADDED,
-        kind,
-        block.name,
-        f"{NOUN[kind]} {block.name} was added in {COPY}.",
-        old=None,
-        new=block,
-    )
+    message = f"{kind.noun} {block.name} was added in {COPY}."
+    return make(code_for(kind, Kind.ADDED), Kind.ADDED, kind, block.name, message, old=None, new=block)
 
 
 def _kinds(schema: ast.Schema) -> dict[str, str]:
-    return {b.name: kind_of(b) for b in schema.blocks if not isinstance(b, ast.ConfigBlock)}
+    return {b.name: kind_of(b).value for b in schema.blocks if not isinstance(b, ast.ConfigBlock)}
 
 
 def find_changes_in_block(old: ast.Block, new: ast.Block, kinds: Kinds) -> list[Change]:
@@ -124,7 +91,9 @@ def find_changes_in_block(old: ast.Block, new: ast.Block, kinds: Kinds) -> list[
         if isinstance(old, ast.Model) and isinstance(new, ast.Model):
             message = f"Block {old.name} changed from {old.kind} to {new.kind} in {COPY}."
             head = [
-                make(Code.BLOCK_KIND_CHANGED, Kind.CHANGED, old.kind, old.name, message, old=old, new=new)
+                make(
+                    Code.BLOCK_KIND_CHANGED, Kind.CHANGED, Obj(old.kind), old.name, message, old=old, new=new
+                )
             ]
             return head + find_model_changes(old, new, kinds)
         return [block_removed(old, Location(new.span.file, 1, 1)), block_added(new)]
@@ -137,38 +106,41 @@ def find_changes_in_block(old: ast.Block, new: ast.Block, kinds: Kinds) -> list[
 
 def find_model_changes(old: ast.Model, new: ast.Model, kinds: Kinds) -> list[Change]:
     return (
-        find_doc_changes(new.kind, old.name, old, new)
+        find_doc_changes(Obj(new.kind), old.name, old, new)
         + find_field_changes(old.name, old, new, kinds)
-        + find_block_attribute_changes(old.name, old, new)
+        + find_block_attribute_changes(Obj(new.kind), old.name, old, new)
     )
 
 
 def find_enum_changes(old: ast.Enum, new: ast.Enum) -> list[Change]:
     return (
-        find_doc_changes("enum", old.name, old, new)
+        find_doc_changes(Obj.ENUM, old.name, old, new)
         + find_enum_value_changes(old.name, old, new)
-        + find_block_attribute_changes(old.name, old, new)
+        + find_block_attribute_changes(Obj.ENUM, old.name, old, new)
     )
 
 
 def find_config_changes(old: ast.ConfigBlock, new: ast.ConfigBlock) -> list[Change]:
+    """One record per setting: object `setting`, path `db.url`, parent the block."""
     code = Code.DATASOURCE_CHANGED if old.kind == "datasource" else Code.GENERATOR_CHANGED
-    noun = f"{NOUN[old.kind]} setting"
+    parent = Parent(Obj(old.kind), old.name)
+    noun = f"{parent.object.noun} setting"
     changes = []
     for key, a, b in paired(keyed(old.entries, _key), keyed(new.entries, _key)):
         path = f"{old.name}.{key}"
         if b is None:
-            message = f"{noun} {path} was removed from {COPY}."
-            changes.append(
-                make(code, Kind.REMOVED, old.kind, path, message, old=a, new=None, anchor=loc(new))
-            )
+            message, kind = f"{noun} {path} was removed from {COPY}.", Kind.REMOVED
         elif a is None:
-            changes.append(
-                make(code, Kind.ADDED, old.kind, path, f"{noun} {path} was added in {COPY}.", old=None, new=b)
-            )
+            message, kind = f"{noun} {path} was added in {COPY}.", Kind.ADDED
         elif value_key(a.value) != value_key(b.value):
             message = f"{noun} {path} changed from {_show(a.value)} to {_show(b.value)} in {COPY}."
-            changes.append(make(code, Kind.CHANGED, old.kind, path, message, old=a, new=b))
+            kind = Kind.CHANGED
+        else:
+            continue
+        anchor = loc(new) if b is None else None
+        changes.append(
+            make(code, kind, Obj.SETTING, path, message, old=a, new=b, anchor=anchor, parent=parent)
+        )
     return changes
 
 
@@ -189,45 +161,50 @@ def find_order_changes(canonical: ast.Schema, portal: ast.Schema) -> list[Change
         old_blocks,
         new_blocks,
         Code.BLOCK_ORDER_CHANGED,
-        title=lambda b: f"{NOUN[kind_of(b)]} {b.name}",
-        path=lambda b: b.name,
+        title=lambda b: f"{kind_of(b).noun} {b.name}",
+        path=lambda key, b: b.name,
+        obj=None,
+        parent=None,
     )
     for _, a, b in paired(old_blocks, new_blocks):
         if a is None or b is None or a is b or kind_of(a) != kind_of(b):
             continue
         if isinstance(a, ast.Model) and isinstance(b, ast.Model):
-            changes += _member_moves(a.name, a.fields, b.fields, "Field", "field")
+            changes += _member_moves(a, a.fields, b.fields, Obj.FIELD)
             changes += _attribute_moves(a, b)
         elif isinstance(a, ast.Enum) and isinstance(b, ast.Enum):
-            changes += _member_moves(a.name, a.values, b.values, "Enum value", "enum_value")
+            changes += _member_moves(a, a.values, b.values, Obj.ENUM_VALUE)
     return changes
 
 
-def _member_moves(block: str, old: Any, new: Any, noun: str, obj: ObjectName) -> list[Change]:
+def _member_moves(block: ast.Model | ast.Enum, old: Any, new: Any, obj: Obj) -> list[Change]:
     return _moves(
         keyed(old, _name),
         keyed(new, _name),
         Code.MEMBER_ORDER_CHANGED,
-        title=lambda m: f"{noun} {block}.{m.name}",
-        path=lambda m: f"{block}.{m.name}",
+        title=lambda m: f"{obj.noun} {block.name}.{m.name}",
+        path=lambda key, m: f"{block.name}.{key}",
         obj=obj,
+        parent=Parent(kind_of(block), block.name),
     )
 
 
 def _attribute_moves(old: ast.Model, new: ast.Model) -> list[Change]:
+    """One notice per attribute outside the longest common order of a field's attributes."""
     changes = []
     news = keyed(new.fields, _name)
     for name, field in keyed(old.fields, _name).items():
         other = news.get(name)
-        if other is None:
-            continue
-        a = [x.name for x in field.attributes if x.name in {y.name for y in other.attributes}]
-        b = [x.name for x in other.attributes if x.name in {y.name for y in field.attributes}]
-        if a != b:
+        if other is not None:
             path = f"{old.name}.{name}"
-            message = f"Field {path} lists its attributes in another order in {COPY}."
-            changes.append(
-                make(Code.ATTRIBUTE_ORDER_CHANGED, Kind.CHANGED, "field", path, message, old=field, new=other)
+            changes += _moves(
+                keyed(field.attributes, _name),
+                keyed(other.attributes, _name),
+                Code.ATTRIBUTE_ORDER_CHANGED,
+                title=lambda a, path=path: f"Attribute @{a.name} of field {path}",
+                path=lambda key, a, path=path: f"{path}@{key}",
+                obj=Obj.FIELD_ATTRIBUTE,
+                parent=Parent(Obj.FIELD, path),
             )
     return changes
 
@@ -239,7 +216,8 @@ def _moves(
     *,
     title: Any,
     path: Any,
-    obj: ObjectName | None = None,
+    obj: Obj | None,
+    parent: Parent | None,
 ) -> list[Change]:
     """Items outside the longest common ordering moved; one notice each."""
     a = [k for k in old if k in new]
@@ -255,7 +233,9 @@ def _moves(
             item, other = old[key], new[key]
             message = _move_message(title(item), key, a, b, title_of=lambda k: title(old[k]))
             kind = obj or kind_of(item)
-            changes.append(make(code, Kind.CHANGED, kind, path(item), message, old=item, new=other))
+            changes.append(
+                make(code, Kind.MOVED, kind, path(key, item), message, old=item, new=other, parent=parent)
+            )
     return changes
 
 

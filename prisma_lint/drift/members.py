@@ -8,10 +8,10 @@ first, then what only the portal copy has.
 
 from __future__ import annotations
 
-from collections import Counter
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import Any, TypeVar
 
-from prisma_lint.drift.changes import Change, Code, Kind, ObjectName
+from prisma_lint.drift.changes import Change, Code, Kind, Location, Obj, Parent
 from prisma_lint.drift.normalize import (
     argument_value,
     attribute_key,
@@ -20,101 +20,165 @@ from prisma_lint.drift.normalize import (
     render_type,
     value_key,
 )
-from prisma_lint.drift.records import COPY, by_kind, compared, keyed, loc, make
 from prisma_lint.syntax import ast
 
+T = TypeVar("T")
 # What each side's block names are (model, view, type, enum): a field's type
 # means something else when the block it names changed kind.
 Kinds = tuple[dict[str, str], dict[str, str]]
+COPY = "the portal copy"
+
+
+def loc(node: Any) -> Location | None:
+    if node is None:
+        return None
+    span: ast.Span = node.span
+    return Location(span.file, span.line, span.column)
+
+
+def make(
+    code: Code,
+    kind: Kind,
+    obj: Obj,
+    path: str,
+    message: str,
+    *,
+    old: Any,
+    new: Any,
+    anchor: Location | None = None,
+    parent: Parent | None = None,
+) -> Change:
+    return Change(
+        code, kind, obj, path, code.info.severity, message, loc(old), loc(new), anchor, parent
+    ).with_fingerprint()
+
+
+def keyed(items: Iterable[T], key: Any) -> dict[str, T]:
+    """Items by name; a repeated name gets `#2`, `#3` (the documented duplicate notation)."""
+    out: dict[str, T] = {}
+    for item in items:
+        name = key(item)
+        unique, n = name, 1
+        while unique in out:
+            n += 1
+            unique = f"{name}#{n}"
+        out[unique] = item
+    return out
+
+
+def paired(old: dict[str, T], new: dict[str, T]) -> Iterator[tuple[str, T | None, T | None]]:
+    """(name, old item, new item) in canonical order, then portal-only names."""
+    for name, item in old.items():
+        yield name, item, new.get(name)
+    for name, item in new.items():
+        if name not in old:
+            yield name, None, item
 
 
 # ---- fields -----------------------------------------------------------------
-
-
-FIELD = by_kind(Code.FIELD_ADDED, Code.FIELD_REMOVED, Code.FIELD_TYPE_CHANGED)
 
 
 def find_field_changes(block: str, old: ast.Model, new: ast.Model, kinds: Kinds) -> list[Change]:
     changes: list[Change] = []
     old_fields, new_fields = keyed(old.fields, _name), keyed(new.fields, _name)
     hints = rename_hints(old_fields, new_fields)
-    for name, kind, a, b in compared(old_fields, new_fields, lambda a, b: True):
+    parent = Parent(Obj(old.kind), block)
+    for name, a, b in paired(old_fields, new_fields):
         path = f"{block}.{name}"
-        if kind is Kind.CHANGED:  # on both sides: its type, attributes and docs may differ
-            changes.extend(find_field_type_changes(path, a, b, kinds))
-            changes.extend(find_attribute_changes(path, a, b))
-            changes.extend(find_doc_changes("field", path, a, b))
-            continue
-        hint = hints.get((kind.value, name), "")
-        text = f"was removed from {COPY}.{hint}" if b is None else f"was added in {COPY}.{hint}"
-        anchor = loc(new) if b is None else None
-        changes.append(
-            make(FIELD[kind], kind, "field", path, f"Field {path} {text}", old=a, new=b, anchor=anchor)
-        )
+        if b is None:
+            message = f"Field {path} was removed from {COPY}.{hints.get(('removed', name), '')}"
+            changes.append(
+                make(
+                    Code.FIELD_REMOVED,
+                    Kind.REMOVED,
+                    Obj.FIELD,
+                    path,
+                    message,
+                    old=a,
+                    new=None,
+                    anchor=loc(new),
+                    parent=parent,
+                )
+            )
+        elif a is None:
+            message = f"Field {path} was added in {COPY}.{hints.get(('added', name), '')}"
+            changes.append(
+                make(Code.FIELD_ADDED, Kind.ADDED, Obj.FIELD, path, message, old=None, new=b, parent=parent)
+            )
+        else:
+            changes.extend(find_field_type_changes(path, a, b, kinds, parent))
+            changes.extend(find_attribute_changes(Obj.FIELD, path, a, b))
+            changes.extend(find_doc_changes(Obj.FIELD, path, a, b))
     return changes
 
 
-def find_field_type_changes(path: str, old: ast.Field, new: ast.Field, kinds: Kinds) -> list[Change]:
-    a, b = old.type, new.type
+def find_field_type_changes(
+    path: str, old: ast.Field, new: ast.Field, kinds: Kinds, parent: Parent
+) -> list[Change]:
+    """At most one record per field: a type change says the arity too, when it changes with it."""
+    code, message = _type_change(path, old.type, new.type, kinds)
+    if code is None:
+        return []
+    return [make(code, Kind.CHANGED, Obj.FIELD, path, message, old=old, new=new, parent=parent)]
+
+
+def _type_change(path: str, a: ast.FieldType, b: ast.FieldType, kinds: Kinds) -> tuple[Code | None, str]:
     if (a.name, a.unsupported) != (b.name, b.unsupported):
-        message = f"Field {path} changed type from {render_type(a)} to {render_type(b)} in {COPY}."
-        return [make(Code.FIELD_TYPE_CHANGED, Kind.CHANGED, "field", path, message, old=old, new=new)]
+        return Code.FIELD_TYPE_CHANGED, (
+            f"Field {path} changed type from {render_type(a)} to {render_type(b)} in {COPY}."
+        )
     was, now = kinds[0].get(a.name), kinds[1].get(b.name)
     if was and now and was != now:  # same name, but an enum became a model, say
-        message = (
+        return Code.FIELD_TYPE_CHANGED, (
             f"Field {path} changed type from {was} {render_type(a)} to {now} {render_type(b)} in {COPY}."
         )
-        return [make(Code.FIELD_TYPE_CHANGED, Kind.CHANGED, "field", path, message, old=old, new=new)]
     if a.arity == b.arity:
-        return []
+        return None, ""
     if "list" in (a.arity, b.arity):
         words = {"list": "a list", "required": "a single value", "optional": "an optional value"}
-        message = (
+        return Code.FIELD_LIST_CHANGED, (
             f"Field {path} changed from {words[a.arity]} ({render_type(a)}) to "
             f"{words[b.arity]} ({render_type(b)}) in {COPY}."
         )
-        return [make(Code.FIELD_LIST_CHANGED, Kind.CHANGED, "field", path, message, old=old, new=new)]
-    message = (
+    return Code.FIELD_OPTIONALITY_CHANGED, (
         f"Field {path} changed from {a.arity} ({render_type(a)}) to {b.arity} ({render_type(b)}) in {COPY}."
     )
-    return [make(Code.FIELD_OPTIONALITY_CHANGED, Kind.CHANGED, "field", path, message, old=old, new=new)]
 
 
-FIELD_ATTRIBUTE = by_kind(
-    Code.FIELD_ATTRIBUTE_ADDED, Code.FIELD_ATTRIBUTE_REMOVED, Code.FIELD_ATTRIBUTE_CHANGED
-)
+# Per owner: the attribute object and its three codes (an enum value's attributes share one code).
+ATTRIBUTE_CODES = {
+    Obj.FIELD: (
+        Obj.FIELD_ATTRIBUTE,
+        Code.FIELD_ATTRIBUTE_ADDED,
+        Code.FIELD_ATTRIBUTE_REMOVED,
+        Code.FIELD_ATTRIBUTE_CHANGED,
+    ),
+    Obj.ENUM_VALUE: (Obj.ENUM_VALUE_ATTRIBUTE, *(Code.ENUM_VALUE_ATTRIBUTE_CHANGED,) * 3),
+}
 
 
-def find_attribute_changes(path: str, old: ast.Field, new: ast.Field) -> list[Change]:
-    changes = []
-    olds, news = keyed(old.attributes, _name), keyed(new.attributes, _name)
-    for name, kind, a, b in compared(olds, news, _attribute_differs):
-        if kind is Kind.CHANGED:
-            text = f"changed attribute {render_attribute(a)} to {render_attribute(b)}"
-        else:
-            text = (
-                f"lost attribute {render_attribute(a)}"
-                if b is None
-                else f"gained attribute {render_attribute(b)}"
+def find_attribute_changes(owner: Obj, path: str, old: Any, new: Any) -> list[Change]:
+    """One record per attribute of a field or an enum value: path `User.email@unique`."""
+    obj, added, removed, changed = ATTRIBUTE_CODES[owner]
+    noun, parent = f"{owner.noun} {path}", Parent(owner, path)
+    out = []
+    for name, a, b in paired(keyed(old.attributes, _name), keyed(new.attributes, _name)):
+        if a is not None and b is not None and attribute_key(a) != attribute_key(b):
+            text = f"{noun} changed attribute {render_attribute(a)} to {render_attribute(b)} in {COPY}."
+            code, kind = changed, Kind.CHANGED
+        elif b is None and a is not None:
+            text, code, kind = (
+                f"{noun} lost attribute {render_attribute(a)} in {COPY}.",
+                removed,
+                Kind.REMOVED,
             )
+        elif a is None and b is not None:
+            text, code, kind = f"{noun} gained attribute {render_attribute(b)} in {COPY}.", added, Kind.ADDED
+        else:
+            continue
         anchor = loc(new) if b is None else None
-        record = make(
-            FIELD_ATTRIBUTE[kind],
-            kind,
-            "field",
-            path,
-            f"Field {path} {text} in {COPY}.",
-            old=a,
-            new=b,
-            anchor=anchor,
-            detail=name,
-        )
-        changes.append(record)
-    return changes
-
-
-def _attribute_differs(a: ast.Attribute, b: ast.Attribute) -> bool:
-    return bool(attribute_key(a) != attribute_key(b))
+        out.append(make(code, kind, obj, f"{path}@{name}", text, old=a, new=b, anchor=anchor, parent=parent))
+    return out
 
 
 def rename_hints(old: dict[str, ast.Field], new: dict[str, ast.Field]) -> dict[tuple[str, str], str]:
@@ -143,31 +207,44 @@ def _looks_renamed(a: ast.Field, b: ast.Field) -> bool:
 # ---- enum values --------------------------------------------------------------
 
 
-ENUM_VALUE = by_kind(Code.ENUM_VALUE_ADDED, Code.ENUM_VALUE_REMOVED, Code.ENUM_VALUE_ATTRIBUTE_CHANGED)
-
-
 def find_enum_value_changes(block: str, old: ast.Enum, new: ast.Enum) -> list[Change]:
     changes: list[Change] = []
-    for name, kind, a, b in compared(keyed(old.values, _name), keyed(new.values, _name), lambda a, b: True):
+    parent = Parent(Obj.ENUM, block)
+    for name, a, b in paired(keyed(old.values, _name), keyed(new.values, _name)):
         path = f"{block}.{name}"
-        if kind is Kind.CHANGED:  # both sides have it: its attributes and docs may differ
-            if Counter(map(attribute_key, a.attributes)) != Counter(map(attribute_key, b.attributes)):
-                text = f"Enum value {path} changed attributes from {_attrs(a)} to {_attrs(b)} in {COPY}."
-                changes.append(make(ENUM_VALUE[kind], kind, "enum_value", path, text, old=a, new=b))
-            changes.extend(find_doc_changes("enum_value", path, a, b))
-            continue
-        text = (
-            f"Enum value {path} was removed from {COPY}."
-            if b is None
-            else f"Enum value {path} was added in {COPY}."
-        )
-        anchor = loc(new) if b is None else None
-        changes.append(make(ENUM_VALUE[kind], kind, "enum_value", path, text, old=a, new=b, anchor=anchor))
+        if a is not None and b is not None:
+            changes.extend(find_attribute_changes(Obj.ENUM_VALUE, path, a, b))
+            changes.extend(find_doc_changes(Obj.ENUM_VALUE, path, a, b))
+        elif a is not None:
+            message = f"Enum value {path} was removed from {COPY}."
+            changes.append(
+                make(
+                    Code.ENUM_VALUE_REMOVED,
+                    Kind.REMOVED,
+                    Obj.ENUM_VALUE,
+                    path,
+                    message,
+                    old=a,
+                    new=None,
+                    anchor=loc(new),
+                    parent=parent,
+                )
+            )
+        elif b is not None:
+            message = f"Enum value {path} was added in {COPY}."
+            changes.append(
+                make(
+                    Code.ENUM_VALUE_ADDED,
+                    Kind.ADDED,
+                    Obj.ENUM_VALUE,
+                    path,
+                    message,
+                    old=None,
+                    new=b,
+                    parent=parent,
+                )
+            )
     return changes
-
-
-def _attrs(value: ast.EnumValue) -> str:
-    return " ".join(render_attribute(a) for a in value.attributes) or "(none)"
 
 
 # ---- block attributes ------------------------------------------------------------
@@ -177,37 +254,50 @@ REPEATABLE = {"index", "unique", "fulltext"}
 
 
 def block_attribute_path(block: str, attribute: ast.Attribute) -> str:
+    """`User@@map`; repeatable ones add their fields as written: `User@@index([email, name])`."""
     if attribute.name not in REPEATABLE:
-        return f"{block}.@@{attribute.name}"
+        return f"{block}@@{attribute.name}"
     fields = argument_value(attribute, "fields")
     shown = (
         render_attribute(ast.Attribute(attribute.name, (ast.Argument(None, field_list(fields)),)), block=True)
         if fields is not None
         else f"@@{attribute.name}"
     )
-    return f"{block}.{shown}"
+    return f"{block}{shown}"
 
 
-BLOCK_ATTRIBUTE = by_kind(
-    Code.BLOCK_ATTRIBUTE_ADDED, Code.BLOCK_ATTRIBUTE_REMOVED, Code.BLOCK_ATTRIBUTE_CHANGED
-)
-
-
-def find_block_attribute_changes(block: str, old: Any, new: Any) -> list[Change]:
+def find_block_attribute_changes(owner: Obj, block: str, old: Any, new: Any) -> list[Change]:
     changes = []
     olds = keyed(old.attributes, lambda a: block_attribute_path(block, a))
     news = keyed(new.attributes, lambda a: block_attribute_path(block, a))
-    for path, kind, a, b in compared(olds, news, _attribute_differs):
-        if kind is Kind.CHANGED:
-            text = f"{path} changed from {render_attribute(a, True)} to {render_attribute(b, True)} in"
-        elif b is None:
-            text = f"{block}.{render_attribute(a, block=True)} was removed from"
+    for path, a, b in paired(olds, news):
+        if a is not None and b is not None and attribute_key(a) != attribute_key(b):
+            text = (
+                f"Block attribute {path} changed from {render_attribute(a, True)} to "
+                f"{render_attribute(b, True)} in {COPY}."
+            )
+            code, kind = Code.BLOCK_ATTRIBUTE_CHANGED, Kind.CHANGED
+        elif b is None and a is not None:
+            text = f"Block attribute {block}{render_attribute(a, block=True)} was removed from {COPY}."
+            code, kind = Code.BLOCK_ATTRIBUTE_REMOVED, Kind.REMOVED
+        elif a is None and b is not None:
+            text = f"Block attribute {block}{render_attribute(b, block=True)} was added in {COPY}."
+            code, kind = Code.BLOCK_ATTRIBUTE_ADDED, Kind.ADDED
         else:
-            text = f"{block}.{render_attribute(b, block=True)} was added in"
+            continue
         anchor = loc(new) if b is None else None
-        message = f"Block attribute {text} {COPY}."
         changes.append(
-            make(BLOCK_ATTRIBUTE[kind], kind, "block_attribute", path, message, old=a, new=b, anchor=anchor)
+            make(
+                code,
+                kind,
+                Obj.BLOCK_ATTRIBUTE,
+                path,
+                text,
+                old=a,
+                new=b,
+                anchor=anchor,
+                parent=Parent(owner, block),
+            )
         )
     return changes
 
@@ -215,15 +305,27 @@ def find_block_attribute_changes(block: str, old: Any, new: Any) -> list[Change]
 # ---- documentation -----------------------------------------------------------
 
 
-def find_doc_changes(obj: ObjectName, path: str, old: Any, new: Any) -> list[Change]:
+def find_doc_changes(obj: Obj, path: str, old: Any, new: Any) -> list[Change]:
+    """Path: the thing documented, which is also the record's parent."""
     a, b = old.documentation, new.documentation
     if a == b:
         return []
     kind = Kind.ADDED if a is None else Kind.REMOVED if b is None else Kind.CHANGED
-    noun = obj.replace("_", " ")
+    noun = obj.value.replace("_", " ")
     verb = {Kind.ADDED: "was added in", Kind.REMOVED: "was removed from", Kind.CHANGED: "changed in"}[kind]
     message = f"Documentation of {noun} {path} {verb} {COPY}."
-    return [make(Code.DOCUMENTATION_CHANGED, kind, obj, path, message, old=old, new=new)]
+    return [
+        make(
+            Code.DOCUMENTATION_CHANGED,
+            kind,
+            Obj.DOCUMENTATION,
+            path,
+            message,
+            old=old,
+            new=new,
+            parent=Parent(obj, path),
+        )
+    ]
 
 
 def _name(node: Any) -> str:

@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from prisma_lint.drift.changes import Change, DiffResult, Location, Severity
+from prisma_lint.errors import Diagnostic
 
 LIMIT = 10
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTICE: "notice"}
@@ -35,7 +36,12 @@ class Note:
 
 
 def render(result: DiffResult) -> str:
-    return render_notes([note(c) for c in result.changes])
+    if result.errors:
+        return "".join(error_annotation(d) + "\n" for d in result.errors)
+    out = render_notes([note(c) for c in result.changes])
+    if result.baselined:
+        out += f"::notice title=prisma-lint::{result.baselined} baselined findings are not shown.\n"
+    return out
 
 
 def note(change: Change, title: str = "") -> Note:
@@ -74,3 +80,11 @@ def annotation(item: Note | Change) -> str:
         props += [f"file={escape_property(where.file)}", f"line={where.line}", f"col={where.column}"]
     props.append(f"title={escape_property(item.title)}")
     return f"::{COMMAND[item.severity]} {','.join(props)}::{escape_data(item.message)}"
+
+
+def error_annotation(d: Diagnostic) -> str:
+    props = [f"file={escape_property(d.file)}"] if d.file else []
+    if d.line > 0:
+        props += [f"line={d.line}", f"col={max(d.column, 1)}"]
+    props.append("title=prisma-lint")
+    return f"::error {','.join(props)}::{escape_data(d.message)}"

@@ -47,10 +47,13 @@ def fence(text: str) -> str:
 
 
 def render(result: DiffResult, limit: int = LIMIT) -> str:
+    if result.errors:
+        return _failed(result, limit)
+    baselined = f" {result.baselined} baselined findings are not shown." if result.baselined else ""
     if not result.drift:
         return (
             f"## ✅ prisma-lint: no drift\n\n`{cell(result.portal_source)}` matches the canonical schema "
-            f"`{cell(result.canonical_source)}`.\n"
+            f"`{cell(result.canonical_source)}`.{baselined}\n"
         )
     counts = ", ".join(counted(result.count(s), s.value) for s in Severity if result.count(s))
     stale = result.verdict is not None and result.verdict.status == "stale"
@@ -60,7 +63,7 @@ def render(result: DiffResult, limit: int = LIMIT) -> str:
         "",
         f"`{cell(result.portal_source)}` differs from the canonical schema "
         f"`{cell(result.canonical_source)}`: {counts}. The portal copy is read-only: "
-        "change the canonical schema instead, or sync the copy from it.",
+        "change the canonical schema instead, or sync the copy from it." + baselined,
         "",
         "| | Code | Where | Change |",
         "|---|---|---|---|",
@@ -103,3 +106,25 @@ def _fit(head: list[str], rows: list[str], details: list[str], limit: int) -> st
             f"\n\n*…and {len(rows) - kept} more changes not shown. Run `prisma-lint diff` to see them all.*\n"
         )
     return text if text.endswith("\n") else text + "\n"
+
+
+def _failed(result: DiffResult, limit: int) -> str:
+    """What stopped the run: nothing was compared, so no verdict."""
+    head = [
+        "## ⚠️ prisma-lint: the check could not run",
+        "",
+        f"Comparing `{cell(result.portal_source)}` with the canonical schema "
+        f"`{cell(result.canonical_source)}` failed; fix these and run it again:",
+        "",
+    ]
+    text = "\n".join(head)
+    for n, d in enumerate(result.errors):
+        where = (
+            f"`{cell(d.file)}:{d.line}:{d.column}` " if d.line > 0 else f"`{cell(d.file)}` " if d.file else ""
+        )
+        row = f"\n- {where}{cell(d.message)}"
+        if len(text) + len(row) > limit - MARGIN:
+            text += f"\n\n*…and {len(result.errors) - n} more errors not shown.*"
+            break
+        text += row
+    return text + "\n"

@@ -14,6 +14,7 @@ from typing import Any
 
 from prisma_lint import __version__
 from prisma_lint.drift.changes import Change, Code, DiffResult, Location, Severity
+from prisma_lint.errors import Diagnostic
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTICE: "note"}
@@ -25,18 +26,43 @@ def render(result: DiffResult) -> str:
 
 
 def to_sarif(result: DiffResult) -> dict[str, Any]:
-    driver = {"name": "prisma-lint", "version": __version__, "rules": [rule(code) for code in RULES]}
-    return {
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {"driver": driver},
-                "columnKind": "unicodeCodePoints",
-                "results": [_result(change) for change in result.changes],
-            }
-        ],
+    rules = [rule(code) for code in RULES] + [ERROR_RULE]  # appended: code indexes never shift
+    driver = {"name": "prisma-lint", "version": __version__, "rules": rules}
+    run: dict[str, Any] = {
+        "tool": {"driver": driver},
+        "originalUriBaseIds": {"%SRCROOT%": {"uri": _root_uri(result.root)}},
+        "columnKind": "unicodeCodePoints",
+        "results": [_result(change) for change in result.changes],
+        "properties": {"ignored": result.ignored, "baselined": result.baselined},
     }
+    if result.errors:
+        run["results"] = [_error(d) for d in result.errors if d.line > 0]
+        # Failures with no place in a file (a missing schema, a bad config) are the tool's.
+        notes = [{"level": "error", "message": {"text": _text(d)}} for d in result.errors if d.line <= 0]
+        run["invocations"] = [{"executionSuccessful": False, "toolExecutionNotifications": notes}]
+    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+ERROR_RULE = {
+    "id": "SCHEMA_ERROR",
+    "name": "SchemaError",
+    "shortDescription": {"text": "A schema does not parse, or Prisma would refuse it; nothing was compared."},
+    "defaultConfiguration": {"level": "error"},
+}
+
+
+def _error(d: Diagnostic) -> dict[str, Any]:
+    return {
+        "ruleId": ERROR_RULE["id"],
+        "ruleIndex": len(RULES),
+        "level": "error",
+        "message": {"text": d.message},
+        "locations": [location(Location(d.file, d.line, max(d.column, 1)))],
+    }
+
+
+def _text(d: Diagnostic) -> str:
+    return f"{d.file}: {d.message}" if d.file else d.message
 
 
 def rule(code: Code) -> dict[str, Any]:
@@ -60,7 +86,7 @@ def _result(change: Change) -> dict[str, Any]:
         "ruleIndex": RULES.index(change.code),
         "level": LEVEL[change.severity],
         "message": {"text": change.message},
-        "partialFingerprints": {"prismaLint/v1": change.fingerprint},
+        "partialFingerprints": {"prismaLint/v2": change.fingerprint},
     }
     where = change.portal or change.anchor
     if where is not None:
@@ -80,6 +106,11 @@ def location(where: Location) -> dict[str, Any]:
             "region": {"startLine": where.line, "startColumn": where.column},
         }
     }
+
+
+def _root_uri(root: str | None) -> str:
+    """The repository root as a file URI ending in a slash, as SARIF requires of a base."""
+    return Path(root or os.getcwd()).absolute().as_uri().rstrip("/") + "/"
 
 
 def relative_uri(path: str) -> str:

@@ -3,16 +3,25 @@ its location and the line it points at."""
 
 from __future__ import annotations
 
+import re
+
 from prisma_lint.check.verdicts import Verdict
-from prisma_lint.drift.changes import Change, DiffResult, Severity
-from prisma_lint.report.diagnostics import Style, plain
+from prisma_lint.drift.changes import Change, Code, DiffResult, Obj, Severity
+from prisma_lint.report.diagnostics import Style, plain, render_diagnostics
 from prisma_lint.words import counted
 
 
-def render(result: DiffResult, style: Style = plain) -> str:
+def render(result: DiffResult, style: Style = plain, *, quiet: bool = False, verbose: bool = False) -> str:
+    """quiet: the findings only, no summary; verbose: each with its object, path and fingerprint."""
+    if result.errors:
+        if all(d.line > 0 for d in result.errors):
+            return render_diagnostics(result.errors, style) + "\n"
+        return "".join(f"{style('error', 'error')}: {d.message}\n" for d in result.errors)
     notes = "".join(f"{note}\n" for note in result.notes)
     if not result.drift:
-        ignored = f" ({counted(result.ignored, 'change')} ignored by config)" if result.ignored else ""
+        if quiet:
+            return ""
+        ignored = "".join(f" ({n})" for n in _dropped(result))
         return notes + (
             f"{style('No drift', 'ok')}: {result.portal_source} matches the canonical schema "
             f"{result.canonical_source}{ignored}.\n"
@@ -22,7 +31,11 @@ def render(result: DiffResult, style: Style = plain) -> str:
         out.append(style(block, "location"))
         for change in changes:
             out.extend(_change(change, style))
+            if verbose:
+                out.append(f"    {change.object.value} {change.path}, fingerprint {change.fingerprint}")
         out.append("")
+    if quiet:
+        return "\n".join(out)
     out.append(summary(result, style))
     if result.verdict is not None and result.verdict.status == "edited":
         out.append(edited_note(result.verdict))
@@ -58,8 +71,10 @@ def _groups(changes: tuple[Change, ...]) -> dict[str, list[Change]]:
 
 def group_of(change: Change) -> str:
     """The heading a change is listed under: its block, or what it is about."""
-    headings = {"schema": "Portal copy", "repository": "Portal repository"}
-    return headings.get(change.object) or change.path.split(".")[0]
+    if change.object is Obj.POLICY:
+        return "Portal copy" if change.code is Code.PORTAL_STALE else "Portal repository"
+    match = re.match(r"[^.@#]*", change.path)
+    return match.group(0) if match else change.path
 
 
 def _change(change: Change, style: Style) -> list[str]:
@@ -78,8 +93,9 @@ def _change(change: Change, style: Style) -> list[str]:
 def summary(result: DiffResult, style: Style = plain) -> str:
     counts = ", ".join(counted(result.count(s), s.value) for s in Severity if result.count(s))
     ignored = f"; {result.ignored} ignored by config" if result.ignored else ""
-    if all(c.object == "repository" for c in result.changes):  # policy findings only: no drift
-        return (
+    ignored += f"; {result.baselined} baselined" if result.baselined else ""
+    if all(c.object is Obj.POLICY and c.code is not Code.PORTAL_STALE for c in result.changes):
+        return (  # policy findings only: the schema itself has no drift
             f"{style('Policy', 'error')}: {counted(len(result.changes), 'policy finding')} "
             f"({counts}{ignored}) in the portal repository; {result.portal_source} matches the "
             f"canonical schema {result.canonical_source}."
@@ -88,3 +104,9 @@ def summary(result: DiffResult, style: Style = plain) -> str:
         f"{style('Drift', 'error')}: {counted(len(result.changes), 'change')} ({counts}{ignored}) in "
         f"{result.portal_source} against the canonical schema {result.canonical_source}."
     )
+
+
+def _dropped(result: DiffResult) -> list[str]:
+    """What the config's ignore rules and the baseline took out, when they took anything."""
+    out = [f"{counted(result.ignored, 'change')} ignored by config"] if result.ignored else []
+    return out + ([f"{result.baselined} baselined"] if result.baselined else [])

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from pathlib import Path
 from typing import BinaryIO
 
@@ -25,8 +26,13 @@ UTF8_BOM = b"\xef\xbb\xbf"
 MAX_SCHEMA_BYTES = 64 * 1024 * 1024  # the largest schema seen in the corpus is under 2 MB
 
 
+STDIN = "-"  # as a path: read the schema from standard input, shown as <stdin>
+
+
 def read_schema(path: str) -> list[SourceFile]:
-    """Read a schema file, or every `.prisma` file below a folder (sorted)."""
+    """Read a schema file, or every `.prisma` file below a folder (sorted), or `-`: stdin."""
+    if path == STDIN:
+        return [SourceFile("<stdin>", decode_schema(sys.stdin.buffer.read(), "<stdin>"))]
     p = Path(path)
     if p.is_dir():
         files = _schema_files(p)

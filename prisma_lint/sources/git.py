@@ -145,14 +145,14 @@ def _files_at(commit: git.Commit, spec: GitSpec) -> list[SourceFile]:
     except KeyError:
         return []
     if isinstance(obj, git.Blob):
-        return [SourceFile(spec.display(), _blob_text(obj, spec.display()))]
+        return [SourceFile(spec.display(), _blob_text(obj, spec.display()), commit.hexsha)]
     blobs = sorted(
         (str(b.path), b)
         for b in obj.traverse()
         if isinstance(b, git.Blob) and str(b.path).endswith(".prisma")
     )
     prefix = spec.display()[: -len(spec.path)]  # "[URL#]REF:"
-    return [SourceFile(prefix + path, _blob_text(b, prefix + path)) for path, b in blobs]
+    return [SourceFile(prefix + path, _blob_text(b, prefix + path), commit.hexsha) for path, b in blobs]
 
 
 def _blob_text(blob: git.Blob, display: str) -> str:

@@ -28,10 +28,14 @@ class WriteError(PrismaLintError):
     """A file could not be written; the old one, if any, is untouched."""
 
 
-def write_atomic(path: str | Path, data: bytes) -> None:
-    """Write data to path: a reader sees the old file or the new one, never half of either."""
+def write_atomic(path: str | Path, data: bytes, *, parents: bool = False) -> None:
+    """Write data to path: a reader sees the old file or the new one, never half of either.
+
+    With parents=True (reports, never schemas) missing folders are made first."""
     shown = Path(path)
     try:
+        if parents:
+            (shown.parent if str(shown.parent) else Path(".")).mkdir(parents=True, exist_ok=True)
         old: os.stat_result | None = shown.stat()  # through links: what a write would reach
     except FileNotFoundError:
         old = None

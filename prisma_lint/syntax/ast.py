@@ -32,6 +32,7 @@ class SourceFile:
 
     display: str  # the path as reported: relative to what the user gave
     text: str
+    commit: str | None = None  # the sha it was read at, when it came from git
 
 
 # ---- Values --------------------------------------------------------------

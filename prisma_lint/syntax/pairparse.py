@@ -117,8 +117,15 @@ def _chunked_pair(
                 if errors:
                     return None
                 blocks.extend(parsed)
+        if _names_repeat(blocks):
+            return None  # the full parse reports them, at their places
         schemas.append(ast.Schema(tuple(blocks), tuple(f.display for f in files)))
     return schemas[0], schemas[1]
+
+
+def _names_repeat(blocks: list[ast.Block]) -> bool:
+    keys = [(b.kind, b.name) if isinstance(b, ast.ConfigBlock) else ("", b.name) for b in blocks]
+    return len(set(keys)) != len(keys)
 
 
 def _hollow(kind: str, name: str) -> ast.Block:
@@ -129,18 +136,24 @@ def _hollow(kind: str, name: str) -> ast.Block:
     return ast.Model(kind, name, (), ())  # type: ignore[arg-type]
 
 
-def _names(blocks: tuple[ast.Block, ...]) -> Names:
+def _names(blocks: tuple[ast.Block, ...]) -> Names | None:
+    """A chunk's (keyword, name) pairs; None, as for a syntax error, when a member is defined
+    twice in it (the plain parser then reports that with Prisma's message)."""
+    from prisma_lint.syntax.duplicates import find_duplicates
+
+    if find_duplicates(blocks, []):
+        return None
     return tuple(("enum" if isinstance(b, ast.Enum) else b.kind, b.name) for b in blocks)
 
 
-def _check(text: str, cache: ChunkCache[Names]) -> Check:
+def _check(text: str, cache: ChunkCache[Names | None]) -> Check:
     names = cache.get(text)
     return names is not None, names or ()
 
 
 def _check_all(texts: list[str]) -> list[Check]:
     """Check every text; on two cores, half of them (by size) in a forked child."""
-    cache = ChunkCache("<shared>", _names)  # the texts are distinct: it keeps only names
+    cache: ChunkCache[Names | None] = ChunkCache("<shared>", _names)  # distinct texts: only names kept
     total = sum(map(len, texts))
     if total < FORK_THRESHOLD or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
         return [_check(t, cache) for t in texts]

@@ -65,6 +65,10 @@ def parse_sources(files: list[SourceFile]) -> ast.Schema:
             file_blocks, file_errors = parse_text(source.text, source.display)
             blocks.extend(file_blocks)
             errors.extend(file_errors)
+    if not errors:
+        from prisma_lint.syntax.duplicates import find_duplicates
+
+        errors = find_duplicates(blocks, files)
     if errors:
         raise SchemaSyntaxError(tuple(errors))
     return ast.Schema(tuple(blocks), tuple(f.display for f in files))

@@ -32,6 +32,10 @@ SYNTAX_MESSAGES = (
     "argument is missing a value",
     "Unknown escape sequence",
     "Invalid unicode escape",
+    # Validation, but a name defined twice makes a diff ill-defined, so prisma-lint refuses it too.
+    "cannot be defined because a",
+    "is already defined on",
+    "is already defined in",
 )
 
 
