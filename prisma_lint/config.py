@@ -19,15 +19,11 @@ silently ignored.
     [tool.prisma-lint.severity]
     GENERATOR_CHANGED = "error"
 
-Several portal copies, checked in one run (`check`, `diff`, `impact`):
-
-    [[tool.prisma-lint.portals]]
-    name = "clientportal"
-    schema = "https://github.com/acme/clientportal.git#main:prisma/schema.prisma"
-
-`check` also reads: check-migrations and check-migrate-commands (policy
-checks, on by default), history-depth (commits of canonical history searched
-for a stale match, 200), cache-dir (where remote repositories are fetched) and
+`[[tool.prisma-lint.portals]]` tables (each a `name` and a `schema`) name several
+copies for one run of `check`, `diff` or `impact`. `check` also reads:
+check-migrations and check-migrate-commands (policy checks, on by default),
+history-depth (commits of canonical history searched for a stale match, 200),
+cache-dir (where remote repositories are fetched) and
 migrations (the portal's migrations folder, for when prisma.config.ts computes
 `migrations.path`; otherwise it is read from there).
 """
@@ -43,6 +39,7 @@ from typing import Any
 from prisma_lint.drift.changes import Change, Code, DiffResult, Severity
 from prisma_lint.errors import ConfigError
 from prisma_lint.sources.package_json import package_config
+from prisma_lint.words import did_you_mean
 
 KEYS = {
     "canonical",
@@ -193,7 +190,7 @@ def parse_config(table: dict[str, Any], source: str) -> Config:
     unknown = sorted(set(table) - KEYS)
     if unknown:
         raise ConfigError(
-            f"{source}: unknown key {unknown[0]!r} in prisma-lint config{_did_you_mean(unknown[0], KEYS)} "
+            f"{source}: unknown key {unknown[0]!r} in prisma-lint config{did_you_mean(unknown[0], KEYS)} "
             f"(known keys: {', '.join(sorted(KEYS))})"
         )
     return Config(
@@ -300,11 +297,3 @@ def _portals(table: dict[str, Any], source: str) -> tuple[Portal, ...]:
             raise ConfigError(f"{source}: portals entry {index}: the name {name!r} is used twice")
         portals.append(Portal(name, schema))
     return tuple(portals)
-
-
-def _did_you_mean(key: str, known: set[str]) -> str:
-    """`history_depth` -> history-depth: TOML users reach for underscores, and typos."""
-    import difflib
-
-    near = difflib.get_close_matches(key.replace("_", "-"), sorted(known), n=1, cutoff=0.6)
-    return f"; did you mean {near[0]!r}?" if near else ""

@@ -57,7 +57,7 @@ def start(remote: dict[str, Path | str], ref: str, cache: Path, **env: str) -> s
 
 def outcome(proc: subprocess.Popen[str]) -> tuple[int, str, str]:
     out, err = proc.communicate(timeout=120)
-    status = json.loads(out)["verdict"]["status"] if proc.returncode in (0, 1) and out else ""
+    status = json.loads(out)["verdict"] if proc.returncode in (0, 1) and out else ""
     return proc.returncode, status, err
 
 

@@ -241,9 +241,9 @@ def test_policy_violations_name_file_and_line(
     found = [(c["code"], c["path"], c["portal"]["line"]) for c in report["changes"]]  # type: ignore[attr-defined]
     assert found == [
         ("PORTAL_HAS_MIGRATIONS", "prisma/migrations", 1),
-        ("PORTAL_RUNS_DB_PUSH", ".github/workflows/deploy.yml#prisma db push", 6),
+        ("PORTAL_RUNS_DB_PUSH", ".github/workflows/deploy.yml#npx prisma db push", 6),
         ("PORTAL_RUNS_MIGRATE", "package.json#prisma migrate deploy", 5),
-        ("PORTAL_RUNS_MIGRATE", "scripts/reset.sh#prisma migrate reset", 3),
+        ("PORTAL_RUNS_MIGRATE", "scripts/reset.sh#prisma migrate reset --force", 3),
     ]
     assert {c["object"] for c in report["changes"]} == {"policy"}  # type: ignore[attr-defined]
     messages = [c["message"] for c in report["changes"]]  # type: ignore[attr-defined]

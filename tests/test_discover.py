@@ -286,7 +286,9 @@ def test_a_computed_migrations_path_is_set_in_prisma_lints_config(
     put(repo, "prisma.config.ts", DEFINE.format(body="  migrations: { path: process.env.MIGRATIONS },\n"))
     monkeypatch.chdir(repo)
     code, out, err = run("check", "--canonical", "../admin.prisma", "--format", "json")
-    assert (code, out) == (2, "")
+    assert code == 2  # and the JSON report says why (issue 12: every format on every run)
+    (error,) = json.loads(out)["errors"]
+    assert "migrations.path value `process.env.MIGRATIONS` cannot be read" in error["message"]
     assert "migrations.path value `process.env.MIGRATIONS` cannot be read" in err
     put(repo, ".prisma-lint.toml", 'migrations = "db/history"\n')
     code, out, err = run("check", "--canonical", "../admin.prisma", "--format", "json")

@@ -8,12 +8,14 @@ files and Prisma's rules, line by line, not taken from prisma-lint's output.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from prisma_lint.check.policy import find_migrate_commands, find_migration_folders
+from prisma_lint.drift.changes import Change
 from prisma_lint.errors import ConfigError
 from prisma_lint.sources.discover import discover_schema, migrations_folder
 
@@ -21,6 +23,15 @@ LAYOUTS = Path(__file__).parent / "fixtures" / "layouts"
 M, PUSH, PULL = "PORTAL_RUNS_MIGRATE", "PORTAL_RUNS_DB_PUSH", "PORTAL_RUNS_DB_PULL"
 CONFIG, DOTCONFIG = "the schema key of prisma.config.ts", "the schema key of .config/prisma.ts"
 DEFAULT = "Prisma's default location prisma/schema.prisma"
+
+
+def line_and_command(change: Change) -> tuple[str, str]:
+    """A policy finding as `file:line` and the command with the scripts leading to it. Its path
+    (schema v2) is the file and the command, position-free, with `#N` for a repeat in one file."""
+    assert change.portal is not None
+    file, _, command = change.path.partition("#")
+    assert file == change.portal.file
+    return f"{file}:{change.portal.line}", re.sub(r"#\d+$", "", command)
 
 
 @dataclass(frozen=True)
@@ -215,5 +226,5 @@ def test_policy(case: Layout) -> None:
         schema = app / "prisma" / "schema.prisma"  # what the user would then set in prisma-lint's config
     folders = find_migration_folders(app, schema, repo, migrations_folder(app))
     assert tuple(c.path for c in folders) == case.migrations
-    found = tuple((c.code.value, c.path, c.detail) for c in find_migrate_commands(app, base=repo))
+    found = tuple((c.code.value, *line_and_command(c)) for c in find_migrate_commands(app, base=repo))
     assert found == case.commands

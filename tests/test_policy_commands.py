@@ -4,12 +4,14 @@ place a repository keeps command lines, and the look-alikes that are no commands
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from prisma_lint.check.commands import commands, invocation
 from prisma_lint.check.policy import find_migrate_commands, find_migration_folders
+from prisma_lint.drift.changes import Change
 
 FORBIDDEN = [
     ("prisma migrate dev --name init", "PORTAL_RUNS_MIGRATE"),
@@ -37,8 +39,17 @@ ALLOWED = [
 ]
 
 
+def line_and_command(change: Change) -> tuple[str, str]:
+    """A policy finding as `file:line` and the command with the scripts leading to it. Its path
+    (schema v2) is the file and the command, position-free, with `#N` for a repeat in one file."""
+    assert change.portal is not None
+    file, _, command = change.path.partition("#")
+    assert file == change.portal.file
+    return f"{file}:{change.portal.line}", re.sub(r"#\d+$", "", command)
+
+
 def found(root: Path) -> list[str]:
-    return [f"{c.code.value} {c.path}" for c in find_migrate_commands(root, base=root)]
+    return [f"{c.code.value} {line_and_command(c)[0]}" for c in find_migrate_commands(root, base=root)]
 
 
 def package(root: Path, scripts: dict[str, str], **extra: object) -> None:
@@ -129,7 +140,7 @@ def test_script_indirection_is_reported_with_its_chain(tmp_path: Path) -> None:
         },
     )
     changes = find_migrate_commands(tmp_path, base=tmp_path)
-    assert [(c.path, c.detail) for c in changes] == [
+    assert [line_and_command(c) for c in changes] == [
         ("package.json:4", "prisma migrate deploy"),
         ("package.json:5", "db:deploy > prisma migrate deploy"),
         ("package.json:6", "release > db:deploy > prisma migrate deploy"),
@@ -261,7 +272,7 @@ def test_forwarded_words_concurrently_run_all_and_cross_env_strings(tmp_path: Pa
             "start": 'cross-env NODE_ENV=production "npm run db:deploy && node server.js"',
         },
     )
-    assert [(c.path, c.detail) for c in find_migrate_commands(tmp_path, base=tmp_path)] == [
+    assert [line_and_command(c) for c in find_migrate_commands(tmp_path, base=tmp_path)] == [
         ("package.json:5", "prisma > dotenv -e .env -- prisma migrate deploy"),
         ("package.json:7", "prisma db push"),
         ("package.json:7", "web:pull > prisma db pull"),

@@ -5,6 +5,7 @@ schema (and each version of its history) parsed once for all portals."""
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from tests.gitrepos import SCHEMA, init
 
 ROOT = Path(__file__).resolve().parents[1]
 SARIF_SCHEMA = json.loads((ROOT / "tests/schemas/sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
-DIFF_SCHEMA = json.loads((ROOT / "docs/schemas/diff-v1.schema.json").read_text(encoding="utf-8"))
+DIFF_SCHEMA = json.loads((ROOT / "docs/schemas/diff-v2.schema.json").read_text(encoding="utf-8"))
 HISTORY = ("--canonical", f"main:{SCHEMA}")  # the admin's own history: stale or edited
 
 
@@ -91,14 +92,15 @@ def test_check_with_the_config_makes_one_json_report(admin: Path) -> None:
     code, out, err = run("check", *HISTORY, "--format", "json")
     assert code == 1, err
     report = json.loads(out)
-    assert report["canonical"] == {"source": f"main:{SCHEMA}"}
+    assert report["canonical"]["source"] == f"main:{SCHEMA}"
+    assert re.fullmatch("[0-9a-f]{40}", report["canonical"]["commit"])  # the admin's HEAD, read from git
     sections = report["portals"]
     assert [s["portal"] for s in sections] == [
         {"name": "insync", "source": f"../insync/{SCHEMA}"},
         {"name": "safe", "source": f"../safe#main:{SCHEMA}"},
         {"name": "breaking", "source": f"../breaking/{SCHEMA}"},
     ]
-    assert [s["verdict"]["status"] for s in sections] == ["clean", "stale", "edited"]
+    assert [s["verdict"] for s in sections] == ["clean", "stale", "edited"]
     for section in sections:  # each section is a single-portal report, plus the portal's name
         single = {key: report[key] for key in ("schema_version", "tool", "canonical")} | section
         single["portal"] = {"source": section["portal"]["source"]}
@@ -112,7 +114,7 @@ def test_one_named_portal_is_the_usual_single_report(admin: Path) -> None:
     assert code == 1
     report = json.loads(out)
     assert report["portal"] == {"source": f"../safe#main:{SCHEMA}"}
-    assert report["verdict"]["status"] == "stale"
+    assert report["verdict"] == "stale"
     jsonschema.Draft202012Validator(DIFF_SCHEMA).validate(report)
 
 
@@ -159,7 +161,7 @@ def test_diff_takes_several_portals(admin: Path) -> None:
     assert code == 1
     report = json.loads(out)
     assert [(s["portal"]["name"], s["drift"]) for s in report["portals"]] == [("a", False), ("b", True)]
-    assert "verdict" not in report["portals"][1]  # diff judges no history
+    assert report["portals"][1]["verdict"] is None  # diff judges no history
     assert run("diff", SCHEMA, f"a=../insync/{SCHEMA}")[0] == 0  # one portal: the usual report
     assert run("diff", SCHEMA, f"../insync/{SCHEMA}", f"../insync/{SCHEMA}")[0] == 0
 

@@ -67,7 +67,7 @@ def test_golden_output(fmt: str) -> None:
       is where github points for the removed value. test_golden_locations below
       re-checks the JSON golden's locations against the schemas.
     - text, markdown: read through for wording (messages from drift/changes.py).
-    - json: validated against docs/schemas/diff-v1.schema.json (test below).
+    - json: validated against docs/schemas/diff-v2.schema.json (test below).
     - sarif: validated against the SARIF 2.1.0 schema (test below).
     - github: GitHub's workflow-command syntax, one `::error` line per change.
     Update a golden only the same way, never by pasting new output unchecked.

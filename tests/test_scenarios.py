@@ -120,17 +120,17 @@ def codes(report: dict[str, object]) -> list[str]:
 
 
 def named_commit(report: dict[str, object]) -> str | None:
-    verdict: dict[str, object] = report["verdict"]  # type: ignore[assignment]
+    verdict: dict[str, object] = report["history"] or {}  # type: ignore[assignment]
     if verdict.get("baseline"):
         return verdict["baseline"]  # type: ignore[return-value]
     for key in ("match", "nearest"):
-        if verdict[key]:
+        if verdict.get(key):
             return verdict[key]["commit"]  # type: ignore[index,no-any-return]
     return None
 
 
 def verdict_of(report: dict[str, object]) -> str:
-    return report["verdict"]["status"]  # type: ignore[index,no-any-return]
+    return report["verdict"]  # type: ignore[index,no-any-return]
 
 
 # ---- the cases, in every layout -----------------------------------------

@@ -51,7 +51,7 @@ def test_strict_order_change_against_head_is_not_stale(
     code, out, _ = run(*args, "--format", "json")
     report = json.loads(out)
     assert codes(report) == ["BLOCK_ORDER_CHANGED"]
-    assert report["verdict"]["status"] == "clean"
+    assert report["verdict"] == "clean"
     assert code == 1  # --fail-on drift: a notice is still a finding
     code, out, _ = run(*args, "--fail-on", "error")
     assert code == 0 and "PORTAL_STALE" not in out
@@ -77,7 +77,7 @@ def test_config_ignore_and_severity_reach_portal_stale(
     (portal / ".prisma-lint.toml").write_text('ignore = ["PORTAL_STALE"]\n')
     code, out, _ = run(*args)
     report = json.loads(out)
-    assert code == 0 and codes(report) == [] and report["verdict"]["status"] == "stale"
+    assert code == 0 and codes(report) == [] and report["verdict"] == "stale"
 
 
 # ---- 3. config paths are relative to the config file -------------------
@@ -123,8 +123,8 @@ def test_stale_and_edited_lists_only_the_edits(
         ("FIELD_REMOVED", "Account.field4"),
         ("FIELD_REMOVED", "Account.field5"),
     ]
-    assert report["verdict"]["status"] == "edited"
-    assert report["verdict"]["baseline"] == admin[3]
+    assert report["verdict"] == "edited"
+    assert report["history"]["baseline"] == admin[3]
     _, text, _ = run(*args)
     assert f"measured against the canonical schema at {admin[3][:7]}" in text
     _, markdown, _ = run(*args, "--format", "markdown")
@@ -141,7 +141,7 @@ def test_a_changed_field_is_measured_against_the_version_it_was_changed_from(
     _, out, _ = run("check", "--canonical", f"../admin#main:{SCHEMA}", "--portal", SCHEMA, "--format", "json")
     report = json.loads(out)
     assert codes(report) == ["FIELD_TYPE_CHANGED"]
-    assert report["verdict"]["nearest"]["commit"] == admin[5] and report["verdict"]["baseline"] is None
+    assert report["history"]["nearest"]["commit"] == admin[5] and report["history"]["baseline"] is None
 
 
 # ---- 6. a plain path inside another checkout has history ---------------
@@ -155,7 +155,7 @@ def test_plain_path_canonical_in_a_git_checkout_uses_its_history(
     code, out, _ = run("check", "--canonical", f"../admin/{SCHEMA}", "--portal", SCHEMA, "--format", "json")
     report = json.loads(out)
     assert code == 1 and codes(report) == ["PORTAL_STALE"]
-    assert report["verdict"]["match"]["commit"] == admin[2]
+    assert report["history"]["match"]["commit"] == admin[2]
     code, out, _ = run(
         "check",
         "--canonical",
@@ -170,7 +170,7 @@ def test_plain_path_canonical_in_a_git_checkout_uses_its_history(
     report = json.loads(out)
     assert code == 1 and codes(report) == ["PORTAL_STALE"]
     # HEAD~4 is the docs commit after version 3: one schema commit ahead of the copy.
-    assert report["verdict"]["match"] == {
+    assert report["history"]["match"] == {
         "commit": admin[2],
         "date": "2026-10-05T12:00:00+00:00",
         "behind": 1,
@@ -239,7 +239,7 @@ def test_monorepo_admin_pr_that_syncs_the_portal_is_clean(
         "json",
     )
     code, out, err = run(*args)
-    assert (code, err) == (0, "") and json.loads(out)["verdict"]["status"] == "clean"
+    assert (code, err) == (0, "") and json.loads(out)["verdict"] == "clean"
     # The same PR without the sync: the copy is one version behind the commit's canonical schema.
     git(repo, "checkout", "--quiet", "-b", "admin-pr-unsynced", "main")
     commit_file(repo, "apps/admin/prisma/schema.prisma", version(2), "admin v2 only", day=4)
@@ -320,7 +320,7 @@ def test_duplicated_attribute_is_drift_for_facts_and_diff(
         "check", "--canonical", f"../admin#main:{SCHEMA}", "--portal", SCHEMA, "--format", "json"
     )
     report = json.loads(out)
-    assert code == 1 and "PORTAL_STALE" not in codes(report) and report["verdict"]["status"] == "edited"
+    assert code == 1 and "PORTAL_STALE" not in codes(report) and report["verdict"] == "edited"
 
 
 # ---- 4. sync agrees with check -----------------------------------------
@@ -681,7 +681,7 @@ def test_an_untracked_canonical_file_in_a_checkout_has_no_history(
         "check", "--canonical", "admin.prisma", "--portal", "portal.prisma", "--format", "json"
     )
     report = json.loads(out)
-    assert code == 1 and codes(report) == ["FIELD_REMOVED"] and "verdict" not in report
+    assert code == 1 and codes(report) == ["FIELD_REMOVED"] and report["verdict"] is None
 
 
 def test_stale_advice_keeps_an_explicit_config(

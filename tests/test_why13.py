@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -29,10 +30,18 @@ def portal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def codes(*extra: str) -> tuple[int, list[str]]:
-    """Change codes and paths of `check` in the portal; the policy tests name the copy."""
+    """Change codes and where each points (`file:line`) of `check` in the portal; the policy tests
+    name the copy."""
     code, out, err = run("check", "--canonical", "../admin.prisma", "--format", "json", *extra)
     assert code in (0, 1), err
-    return code, [c["code"] + " " + c["path"] for c in json.loads(out)["changes"]]
+    return code, [_where(c) for c in json.loads(out)["changes"]]
+
+
+def _where(change: dict[str, Any]) -> str:
+    at = change["portal"] or change["canonical"]
+    if change["object"] == "policy" and change["code"] != "PORTAL_STALE" and "#" in change["path"]:
+        return f"{change['code']} {at['file']}:{at['line']}"  # a command: its file and line
+    return f"{change['code']} {change['path']}"
 
 
 def scripts(repo: Path, **entries: str) -> None:

@@ -195,13 +195,15 @@ def _type_changed(canonical: ast.Field, portal: ast.Field, sides: Sides) -> tupl
 
 
 def _enum_value_rule(change: Change, sides: Sides) -> tuple[str, str]:
-    canonical, portal = sides.enum_value(0, change.path), sides.enum_value(1, change.path)
+    own = change.object is Obj.ENUM_VALUE_ATTRIBUTE and change.parent is not None
+    path = change.parent.path if own and change.parent else change.path  # Role.ADMIN@map: Role.ADMIN
+    canonical, portal = sides.enum_value(0, path), sides.enum_value(1, path)
     if change.code is Code.ENUM_VALUE_ATTRIBUTE_CHANGED and canonical and portal:
         stored = mapped_name(canonical) or canonical.name
         same = stored == (mapped_name(portal) or portal.name)
         return ("enum-value-same", stored) if same else ("enum-value-mapped", "")
     side, value = (0, canonical) if change.code is Code.ENUM_VALUE_REMOVED else (1, portal)
-    if value is not None and sides.same_value(side, change.path, value):
+    if value is not None and sides.same_value(side, path, value):
         return "enum-value-same", mapped_name(value) or value.name
     return ENUM_VALUES[change.code], ""
 
@@ -262,9 +264,9 @@ def _field_attribute(name: str, canonical: ast.Field, portal: ast.Field) -> str:
 
 
 def _block_attribute(path: str, sides: Sides) -> tuple[str, str]:
-    shown = path.split(".", 1)[1] if "." in path else path
-    name = shown.removeprefix("@@").split("(")[0]
-    model = path.split(".", maxsplit=1)[0]
+    model, _, rest = path.partition("@@")  # User@@map, User@@index([email]), User@@index([a])#2
+    shown = "@@" + rest.split("#")[0]
+    name = rest.split("(")[0].split("#")[0]
     pair = [side.get(model) for side in sides.blocks]
     if name == "map" and pair[0] and pair[1] and _table(pair[0]) == _table(pair[1]):
         return "same-table", _table(pair[0])

@@ -30,6 +30,7 @@ from prisma_lint.drift.changes import Change, DiffResult
 from prisma_lint.drift.diff import diff
 from prisma_lint.engine import load, with_source_lines
 from prisma_lint.errors import ConfigError, Diagnostic, SchemaSyntaxError
+from prisma_lint.sources.redact import redact
 from prisma_lint.sources.specs import GitSpec
 from prisma_lint.syntax import ast
 from prisma_lint.syntax.ast import SourceFile
@@ -101,10 +102,14 @@ def compare(
         raise SchemaSyntaxError(tuple(errors))
     out = []
     for (portal, files, portal_spec), schema in zip(loaded, schemas, strict=True):
+        shown = redact(canonical), redact(portal.schema)  # no user:token@ in any report
         result = diff(
-            canonical_schema, schema, strict=strict, canonical_source=canonical, portal_source=portal.schema
+            canonical_schema, schema, strict=strict, canonical_source=shown[0], portal_source=shown[1]
         )
-        result = with_source_lines(config.apply(result), canonical_files + files)
+        result = replace(
+            with_source_lines(config.apply(result), canonical_files + files),
+            canonical_commit=canonical_files[0].commit if canonical_files else None,
+        )
         out.append(Compared(portal, schema, files, portal_spec, result))
     return canonical_schema, spec, out
 

@@ -130,15 +130,23 @@ def _stale_finding(
         message = (
             f"The portal copy matches the canonical schema at {when}, {_behind(match.position)}. {advice}"
         )
+    return _stale_change(result, portal_files, message, upstream)
+
+
+def _stale_change(
+    result: DiffResult, portal_files: list[SourceFile], message: str, upstream: tuple[Change, ...] = ()
+) -> Change:
+    where = Location(portal_files[0].display, 1, 1)
+    severity = Code.PORTAL_STALE.info.severity
     return Change(
         Code.PORTAL_STALE,
         Kind.CHANGED,
         Obj.POLICY,
         result.portal_source,
-        Code.PORTAL_STALE.info.severity,
+        severity,
         message,
         None,
-        Location(portal_files[0].display, 1, 1),
+        where,
         related=upstream,
     ).with_fingerprint()
 
@@ -190,22 +198,11 @@ def with_verdict(result: DiffResult, verdict: Verdict, portal_files: list[Source
     if verdict.status != "stale" or verdict.match is None:
         return replace(result, verdict=verdict)
     match = verdict.match
-    behind = f"{counted(match.position, 'schema commit')} behind"
     message = (
         f"The portal copy matches the canonical schema at {match.commit[:7]} ({match.date[:10]}), "
-        f"{behind}. Run `prisma-lint sync`."
+        f"{_behind(match.position)}. Run `prisma-lint sync`."
     )
-    where = Location(portal_files[0].display, 1, 1)
-    stale = Change(
-        Code.PORTAL_STALE,
-        Kind.CHANGED,
-        Obj.POLICY,
-        result.portal_source,
-        Code.PORTAL_STALE.info.severity,
-        message,
-        None,
-        where,
-    ).with_fingerprint()
+    stale = _stale_change(result, portal_files, message)
     return replace(result, changes=(stale,), verdict=verdict)
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from prisma_lint.config import Config
-from prisma_lint.drift.changes import Change, Kind
+from prisma_lint.drift.changes import Change, Kind, Obj
 from prisma_lint.drift.diff import diff
 from prisma_lint.engine import load_source
 from prisma_lint.errors import ConfigError, SourceError
@@ -28,8 +28,6 @@ from prisma_lint.sources.specs import GitSpec, PathSpec, parse_source
 from prisma_lint.syntax import ast
 from prisma_lint.syntax.ast import SourceFile
 from prisma_lint.syntax.pairparse import parse_pair
-
-CONFIG_BLOCKS = ("generator", "datasource")
 
 
 @dataclass(frozen=True)
@@ -102,7 +100,7 @@ def _keep_ignored(
     portal_lines = {f.display: f.text.splitlines(keepends=True) for f in portal_files}
     edits: dict[str, list[tuple[int, int, list[str]]]] = {}  # file: (line, lines to drop, new lines)
     for change in ignored:
-        if change.object not in CONFIG_BLOCKS:
+        if change.object is not Obj.SETTING:  # a generator or datasource entry: db.url
             continue
         new = []
         if change.portal is not None:

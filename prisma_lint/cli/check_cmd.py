@@ -13,16 +13,9 @@ if TYPE_CHECKING:
     from prisma_lint.check.run import CheckOptions
     from prisma_lint.config import Config
 
-from prisma_lint.cli.app import (
-    ReportOptions,
-    _config,
-    cache_dir_option,
-    cli,
-    emit_report,
-    failure_reported,
-    report_options,
-)
+from prisma_lint.cli.app import ReportOptions, _config, cache_dir_option, cli, report_options
 from prisma_lint.cli.extras import progress, progress_wanted
+from prisma_lint.cli.output import emit_report, failure_reported
 from prisma_lint.config import MAX_HISTORY_DEPTH
 
 

@@ -9,8 +9,9 @@ import click
 if TYPE_CHECKING:
     from prisma_lint.config import Config
 
-from prisma_lint.cli.app import ReportOptions, _config, cli, emit_report, failure_reported, report_options
+from prisma_lint.cli.app import ReportOptions, _config, cli, report_options
 from prisma_lint.cli.extras import progress, progress_wanted
+from prisma_lint.cli.output import emit_report, failure_reported
 
 
 @cli.command("diff")

@@ -13,10 +13,10 @@ from prisma_lint.cli.app import (
     cache_dir_option,
     cli,
     config_option,
-    emit,
     exit_on_error,
     write_option,
 )
+from prisma_lint.cli.output import emit
 from prisma_lint.errors import ConfigError
 
 

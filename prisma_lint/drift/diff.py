@@ -14,18 +14,13 @@ from typing import Any
 
 from prisma_lint.drift.changes import Change, Code, DiffResult, Kind, Location, Obj, Parent, code_for
 from prisma_lint.drift.members import (
-    COPY,
-    Kinds,
     find_block_attribute_changes,
     find_doc_changes,
     find_enum_value_changes,
     find_field_changes,
-    keyed,
-    loc,
-    make,
-    paired,
 )
 from prisma_lint.drift.normalize import render_value, value_key
+from prisma_lint.drift.records import COPY, Kinds, keyed, loc, make, paired
 from prisma_lint.syntax import ast
 
 

@@ -18,7 +18,7 @@ from prisma_lint.check.portals import PortalsResult
 from prisma_lint.report import github, json_report, markdown, sarif, text
 from prisma_lint.report.diagnostics import Style, plain
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = json_report.SCHEMA_VERSION  # each section is a diff report of that version
 
 
 def render_text(result: PortalsResult, style: Style = plain) -> str:
@@ -49,10 +49,15 @@ def to_json(result: PortalsResult) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "prisma-lint", "version": __version__},
-        "canonical": {"source": result.canonical_source},
+        "canonical": {"source": result.canonical_source, "commit": _commit(result)},
         "drift": result.drift,
         "portals": sections,
     }
+
+
+def _commit(result: PortalsResult) -> str | None:
+    """The sha the canonical schema was read at (the same for every portal), when from git."""
+    return next((item.result.canonical_commit for item in result.portals), None)
 
 
 def render_json(result: PortalsResult) -> str:
