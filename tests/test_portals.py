@@ -133,6 +133,15 @@ def test_sarif_tags_each_result_with_its_portal(admin: Path) -> None:
     assert tagged == {"safe": 1, "breaking": 4}
 
 
+def test_the_same_change_in_two_portals_is_two_sarif_alerts(admin: Path) -> None:
+    # Code scanning merges results with equal fingerprints: the same drift in two copies must not.
+    twice = ("--portal", f"one=../breaking/{SCHEMA}", "--portal", f"two=../breaking/{SCHEMA}")
+    results = json.loads(run("check", *HISTORY, *twice, "--format", "sarif")[1])["runs"][0]["results"]
+    prints = [tuple(r["partialFingerprints"].values()) for r in results]
+    assert len(results) == 8 and len(set(prints)) == 8
+    assert all(p[0].startswith(r["properties"]["portal"] + "/") for p, r in zip(prints, results, strict=True))
+
+
 def test_annotations_name_their_portal(admin: Path) -> None:
     lines = run("check", *HISTORY, "--format", "github")[1].splitlines()
     assert lines[0].startswith(

@@ -95,7 +95,7 @@ def _sarif_result(portal: PortalImpact, item: Impact) -> dict[str, Any]:
         "ruleIndex": sarif.RULES.index(item.change.code),
         "level": "note" if item.effect == "safe" else "error",
         "message": {"text": item.reason},
-        "partialFingerprints": {"prismaLint/v1": item.change.fingerprint},
+        "partialFingerprints": {"prismaLint/v1": f"{portal.name}/{item.change.fingerprint}"},  # per portal
         "properties": {"portal": portal.name, "effect": item.effect, "rule": item.rule},
     }
     if item.change.canonical is not None:

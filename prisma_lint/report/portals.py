@@ -68,9 +68,16 @@ def render_sarif(result: PortalsResult) -> str:
     runs = [(item.name, sarif.to_sarif(item.result)) for item in result.portals]
     merged = runs[0][1]  # there is always a portal; its run carries the driver and the rules
     merged["runs"][0]["results"] = [
-        {**found, "properties": {"portal": name}} for name, log in runs for found in log["runs"][0]["results"]
+        _for_portal(found, name) for name, log in runs for found in log["runs"][0]["results"]
     ]
     return json.dumps(merged, indent=2, ensure_ascii=False) + "\n"
+
+
+def _for_portal(found: dict[str, Any], name: str) -> dict[str, Any]:
+    """A result tagged with its portal; its fingerprints too, so that code scanning keeps one
+    alert per portal instead of merging the same change in two copies into one."""
+    prints = {key: f"{name}/{value}" for key, value in found.get("partialFingerprints", {}).items()}
+    return {**found, "partialFingerprints": prints, "properties": {"portal": name}}
 
 
 def render_github(result: PortalsResult) -> str:
