@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import sys
 
-GUARD = re.compile(r"^::(?:stop-commands::)?[0-9a-f]{32}::\n?", re.MULTILINE)
+GUARD = re.compile(r"^::(?:stop-commands::[0-9a-f]{32}|[0-9a-f]{32}::)\n?", re.MULTILINE)
 
 
 def code_block(text: str) -> str:

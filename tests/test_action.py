@@ -8,6 +8,7 @@ API on 127.0.0.1: created once, then updated in place, then resolved.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from pathlib import Path
@@ -21,6 +22,8 @@ from tests.action_runner import ActionRun, run_action
 from tests.contracts import check_json
 from tests.fake_github import FakeGitHub
 from tests.gitrepos import SCHEMA, admin_repo, commit_file, git, init, portal_repo, version
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -133,15 +136,25 @@ def test_invalid_schema(tmp_path: Path, runner_temp: Path, admin: dict[str, obje
 def test_an_error_cannot_close_the_summary_code_block(
     tmp_path: Path, runner_temp: Path, admin: dict[str, object]
 ) -> None:
-    # The bad line is echoed in the error; a pull request chose it to end the code block and render HTML.
+    # A pull request chose the bad line to end a code block and render HTML in the job summary.
     evil = "  ```\n<img src=https://evil.example/x.png>\n"
     portal = portal_repo(tmp_path / "portal", version(2).replace("  field1 String?\n", evil))
     run = act(portal, runner_temp, {"canonical": str(admin["canonical"]), "portal": SCHEMA})
     assert run.status == 2
-    block = run.summary.split("\n\n", 1)[1]
-    assert block.startswith("````text\n") and block.rstrip("\n").endswith("\n````"), block
-    assert block.count("````") == 2  # the ``` inside is text, not a fence
+    assert "```" not in run.summary.splitlines() and "<img" not in run.summary
     assert "stop-commands" not in run.summary
+
+
+def test_the_summary_code_block_outlasts_any_fence_in_its_text() -> None:
+    # When prisma-lint could not write its own report, the Action shows its stderr in a code block.
+    spec = importlib.util.spec_from_file_location("block", ROOT / "scripts" / "action_code_block.py")
+    assert spec is not None and spec.loader is not None
+    block = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(block)
+    guard = "0123456789abcdef" * 2
+    text = f"::stop-commands::{guard}\nbad line\n```\n<img src=x>\n::{guard}::\n"
+    assert block.code_block(text) == "````text\nbad line\n```\n<img src=x>\n````\n"
+    assert block.code_block("no fences") == "```text\nno fences\n```\n"
 
 
 @pytest.mark.slow  # the action's install step builds prisma-lint in a venv
