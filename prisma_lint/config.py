@@ -36,7 +36,8 @@ from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any
 
-from prisma_lint.drift.changes import Change, Code, DiffResult, Severity
+from prisma_lint.drift.changes import Change, Code, Severity
+from prisma_lint.drift.result import DiffResult
 from prisma_lint.errors import ConfigError
 from prisma_lint.sources.package_json import package_config
 from prisma_lint.words import did_you_mean

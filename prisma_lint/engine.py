@@ -9,8 +9,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from prisma_lint.config import Config
-from prisma_lint.drift.changes import Change, DiffResult, Location
+from prisma_lint.drift.changes import Change, Location
 from prisma_lint.drift.diff import diff
+from prisma_lint.drift.result import DiffResult
 from prisma_lint.errors import SchemaSyntaxError, SourceError
 from prisma_lint.sources.files import read_schema, refuse_prisma_8
 from prisma_lint.sources.redact import redact

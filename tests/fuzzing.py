@@ -20,8 +20,8 @@ from typing import Any
 import jsonschema
 from hypothesis import strategies as st
 
-from prisma_lint.drift.changes import DiffResult
 from prisma_lint.drift.diff import diff
+from prisma_lint.drift.result import DiffResult
 from prisma_lint.report import json_report, sarif
 from prisma_lint.syntax import ast
 from prisma_lint.syntax.lexing import normalise_newlines

@@ -11,7 +11,8 @@ import jsonschema
 import pytest
 
 from prisma_lint import __version__
-from prisma_lint.drift.changes import Change, Code, DiffResult, Kind, Location, Obj, Severity
+from prisma_lint.drift.changes import Change, Code, Kind, Location, Obj, Severity
+from prisma_lint.drift.result import DiffResult
 from prisma_lint.report import REPORTERS, github, markdown, reporter, sarif
 from prisma_lint.report.text import render as text_render
 from tests.contracts import check_json, check_sarif

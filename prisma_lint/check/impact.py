@@ -15,7 +15,7 @@ from typing import Literal
 from prisma_lint.check.effects import Effect, Impact, Sides, classify
 from prisma_lint.check.portals import compare
 from prisma_lint.config import Config, Portal
-from prisma_lint.drift.changes import DiffResult
+from prisma_lint.drift.result import DiffResult
 from prisma_lint.errors import EXIT_CLEAN, EXIT_DRIFT
 
 PortalVerdict = Literal["in sync", "stale but safe", "will break"]

@@ -26,8 +26,9 @@ from prisma_lint.check.run import (
 )
 from prisma_lint.check.verdicts import Verdict
 from prisma_lint.config import Config, Portal
-from prisma_lint.drift.changes import Change, DiffResult
+from prisma_lint.drift.changes import Change
 from prisma_lint.drift.diff import diff
+from prisma_lint.drift.result import DiffResult
 from prisma_lint.engine import load, with_source_lines
 from prisma_lint.errors import ConfigError, Diagnostic, SchemaSyntaxError
 from prisma_lint.sources.redact import redact

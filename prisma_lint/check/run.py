@@ -22,8 +22,9 @@ from prisma_lint.check.plan import CheckOptions, Plan, plan_sources
 from prisma_lint.check.policy import find_migrate_commands, find_migration_folders
 from prisma_lint.check.verdicts import Candidate, Verdict
 from prisma_lint.config import Config
-from prisma_lint.drift.changes import ORDER_CODES, Change, Code, DiffResult, Kind, Location, Obj
+from prisma_lint.drift.changes import ORDER_CODES, Change, Code, Kind, Location, Obj
 from prisma_lint.drift.diff import diff
+from prisma_lint.drift.result import DiffResult
 from prisma_lint.engine import diff_sources, load, load_source, with_source_lines
 from prisma_lint.errors import SourceError
 from prisma_lint.sources.discover import migrations_folder

@@ -100,7 +100,7 @@ def fail(
     """Say what failed on stderr, and in every machine format asked for, then exit 2.
 
     A SARIF upload or an annotation step after a failed run still finds its file."""
-    from prisma_lint.drift.changes import DiffResult
+    from prisma_lint.drift.result import DiffResult
 
     print_error(err)
     unplaced = (Diagnostic("", 0, 0, str(err)),)  # a missing file, a bad config: no line to point at

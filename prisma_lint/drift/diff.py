@@ -12,7 +12,7 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from typing import Any
 
-from prisma_lint.drift.changes import Change, Code, DiffResult, Kind, Location, Obj, Parent, code_for
+from prisma_lint.drift.changes import Change, Code, Kind, Location, Obj, Parent, code_for
 from prisma_lint.drift.members import (
     find_block_attribute_changes,
     find_doc_changes,
@@ -21,6 +21,7 @@ from prisma_lint.drift.members import (
 )
 from prisma_lint.drift.normalize import render_value, value_key
 from prisma_lint.drift.records import COPY, Kinds, keyed, loc, make, paired
+from prisma_lint.drift.result import DiffResult
 from prisma_lint.syntax import ast
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from importlib import import_module
 
-from prisma_lint.drift.changes import DiffResult
+from prisma_lint.drift.result import DiffResult
 
 Renderer = Callable[[DiffResult], str]
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from prisma_lint.drift.changes import Change, DiffResult, Location, Severity
+from prisma_lint.drift.changes import Change, Location, Severity
+from prisma_lint.drift.result import DiffResult
 from prisma_lint.errors import Diagnostic
 
 LIMIT = 10

@@ -7,7 +7,8 @@ from typing import Any
 
 from prisma_lint import __version__
 from prisma_lint.check.verdicts import Candidate, Verdict
-from prisma_lint.drift.changes import Change, DiffResult, Location, Severity
+from prisma_lint.drift.changes import Change, Location, Severity
+from prisma_lint.drift.result import DiffResult
 from prisma_lint.errors import Diagnostic
 
 SCHEMA_VERSION = 2

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from prisma_lint.drift.changes import Change, DiffResult, Severity
+from prisma_lint.drift.changes import Change, Severity
+from prisma_lint.drift.result import DiffResult
 from prisma_lint.report import text
 from prisma_lint.words import counted
 

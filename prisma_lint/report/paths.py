@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from prisma_lint.drift.changes import Change, DiffResult, Location
+from prisma_lint.drift.changes import Change, Location
+from prisma_lint.drift.result import DiffResult
 from prisma_lint.errors import Diagnostic
 
 

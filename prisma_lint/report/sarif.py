@@ -13,7 +13,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from prisma_lint import __version__
-from prisma_lint.drift.changes import Change, Code, DiffResult, Location, Severity
+from prisma_lint.drift.changes import Change, Code, Location, Severity
+from prisma_lint.drift.result import DiffResult
 from prisma_lint.errors import Diagnostic
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from prisma_lint.check.verdicts import Verdict
-from prisma_lint.drift.changes import Change, Code, DiffResult, Obj, Severity
+from prisma_lint.drift.changes import Change, Code, Obj, Severity
+from prisma_lint.drift.result import DiffResult
 from prisma_lint.report.diagnostics import Style, plain, render_diagnostics
 from prisma_lint.words import counted
 
