@@ -223,6 +223,7 @@ def test_no_comment_outside_a_pull_request(tmp_path: Path) -> None:
     assert ghcomment.pull_request_number(event(tmp_path, 12)) == 12
 
 
+@pytest.mark.slow  # the action's install step builds prisma-lint in a venv
 def test_impact_mode_on_the_admin_scenario(tmp_path: Path, runner_temp: Path) -> None:
     admin = admin_scenario.build(tmp_path)
     run = act(admin, runner_temp, {"mode": "impact", "fail-on": "breaking"})
@@ -242,6 +243,7 @@ def test_impact_mode_on_the_admin_scenario(tmp_path: Path, runner_temp: Path) ->
     assert "The schema change fails the impact gate (fail-on: breaking)" in run.stdout
 
 
+@pytest.mark.slow  # the action's install step builds prisma-lint in a venv
 def test_impact_mode_passes_when_no_portal_breaks(tmp_path: Path, runner_temp: Path) -> None:
     admin = admin_scenario.build(tmp_path)
     portals = "insync=../insync/prisma/schema.prisma\nsafe=../safe#main:prisma/schema.prisma\n"
@@ -251,6 +253,7 @@ def test_impact_mode_passes_when_no_portal_breaks(tmp_path: Path, runner_temp: P
     assert "| safe | 🟡 stale but safe | 0 | 0 | 2 |" in run.summary
 
 
+@pytest.mark.slow  # the action's install step builds prisma-lint in a venv
 def test_impact_mode_comments_on_the_pull_request(tmp_path: Path, runner_temp: Path) -> None:
     admin = admin_scenario.build(tmp_path)
     with FakeGitHub() as api:
@@ -268,6 +271,7 @@ def test_impact_mode_comments_on_the_pull_request(tmp_path: Path, runner_temp: P
     assert "| breaking | ❌ will break | 1 | 1 | 2 |" in body
 
 
+@pytest.mark.slow  # the action's install step builds prisma-lint in a venv
 def test_an_unknown_mode_is_a_clear_error(tmp_path: Path, runner_temp: Path) -> None:
     admin = admin_scenario.build(tmp_path)
     run = act(admin, runner_temp, {"mode": "impacts"})
@@ -295,6 +299,7 @@ def test_action_yaml_rules() -> None:
     assert {"icon", "color"} <= set(spec["branding"])
 
 
+@pytest.mark.slow  # the action's install step builds prisma-lint in a venv
 def test_working_directory_annotations_are_relative_to_the_repository_root(
     tmp_path: Path, runner_temp: Path, admin: dict[str, object]
 ) -> None:

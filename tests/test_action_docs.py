@@ -25,6 +25,9 @@ from tests.private_git import PrivateGitHost
 
 DOC = ROOT / "docs" / "github-action.md"
 
+# Each test runs the action's steps, and so builds prisma-lint in a venv.
+pytestmark = pytest.mark.slow
+
 
 def documented_blocks() -> dict[str, str]:
     """Each workflow in the doc, as written, by the heading of its section."""

@@ -23,6 +23,9 @@ from tests.private_git import PrivateGitHost
 
 UPLOAD = "github/codeql-action/upload-sarif@8aad20d150bbac5944a9f9d289da16a4b0d87c1e"  # v4.36.2
 
+# Each test runs the action's steps, and so builds prisma-lint in a venv.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def runner_temp(tmp_path_factory: pytest.TempPathFactory) -> Path:
