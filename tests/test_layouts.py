@@ -8,30 +8,20 @@ files and Prisma's rules, line by line, not taken from prisma-lint's output.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from prisma_lint.check.policy import find_migrate_commands, find_migration_folders
-from prisma_lint.drift.changes import Change
 from prisma_lint.errors import ConfigError
 from prisma_lint.sources.discover import discover_schema, migrations_folder
+from tests.policy_records import line_and_command
 
 LAYOUTS = Path(__file__).parent / "fixtures" / "layouts"
 M, PUSH, PULL = "PORTAL_RUNS_MIGRATE", "PORTAL_RUNS_DB_PUSH", "PORTAL_RUNS_DB_PULL"
 CONFIG, DOTCONFIG = "the schema key of prisma.config.ts", "the schema key of .config/prisma.ts"
 DEFAULT = "Prisma's default location prisma/schema.prisma"
-
-
-def line_and_command(change: Change) -> tuple[str, str]:
-    """A policy finding as `file:line` and the command with the scripts leading to it. Its path
-    (schema v2) is the file and the command, position-free, with `#N` for a repeat in one file."""
-    assert change.portal is not None
-    file, _, command = change.path.partition("#")
-    assert file == change.portal.file
-    return f"{file}:{change.portal.line}", re.sub(r"#\d+$", "", command)
 
 
 @dataclass(frozen=True)

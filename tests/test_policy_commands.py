@@ -4,14 +4,13 @@ place a repository keeps command lines, and the look-alikes that are no commands
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
 
 from prisma_lint.check.commands import commands, invocation
 from prisma_lint.check.policy import find_migrate_commands, find_migration_folders
-from prisma_lint.drift.changes import Change
+from tests.policy_records import line_and_command
 
 FORBIDDEN = [
     ("prisma migrate dev --name init", "PORTAL_RUNS_MIGRATE"),
@@ -37,15 +36,6 @@ ALLOWED = [
     "prisma version",
     "prisma --version",
 ]
-
-
-def line_and_command(change: Change) -> tuple[str, str]:
-    """A policy finding as `file:line` and the command with the scripts leading to it. Its path
-    (schema v2) is the file and the command, position-free, with `#N` for a repeat in one file."""
-    assert change.portal is not None
-    file, _, command = change.path.partition("#")
-    assert file == change.portal.file
-    return f"{file}:{change.portal.line}", re.sub(r"#\d+$", "", command)
 
 
 def found(root: Path) -> list[str]:
