@@ -35,17 +35,7 @@ def find_field_changes(block: str, old: ast.Model, new: ast.Model, kinds: Kinds)
         if b is None:
             message = f"Field {path} was removed from {COPY}.{hints.get(('removed', name), '')}"
             changes.append(
-                make(
-                    Code.FIELD_REMOVED,
-                    Kind.REMOVED,
-                    Obj.FIELD,
-                    path,
-                    message,
-                    old=a,
-                    new=None,
-                    anchor=loc(new),
-                    parent=parent,
-                )
+                _removed(Code.FIELD_REMOVED, Obj.FIELD, path, message, old=a, block=new, parent=parent)
             )
         elif a is None:
             message = f"Field {path} was added in {COPY}.{hints.get(('added', name), '')}"
@@ -165,16 +155,8 @@ def find_enum_value_changes(block: str, old: ast.Enum, new: ast.Enum) -> list[Ch
         elif a is not None:
             message = f"Enum value {path} was removed from {COPY}."
             changes.append(
-                make(
-                    Code.ENUM_VALUE_REMOVED,
-                    Kind.REMOVED,
-                    Obj.ENUM_VALUE,
-                    path,
-                    message,
-                    old=a,
-                    new=None,
-                    anchor=loc(new),
-                    parent=parent,
+                _removed(
+                    Code.ENUM_VALUE_REMOVED, Obj.ENUM_VALUE, path, message, old=a, block=new, parent=parent
                 )
             )
         elif b is not None:
@@ -273,6 +255,13 @@ def find_doc_changes(obj: Obj, path: str, old: Any, new: Any) -> list[Change]:
             parent=Parent(obj, path),
         )
     ]
+
+
+def _removed(
+    code: Code, obj: Obj, path: str, message: str, *, old: Any, block: Any, parent: Parent
+) -> Change:
+    """A member the copy lacks: it points at the copy's block, where the member would stand."""
+    return make(code, Kind.REMOVED, obj, path, message, old=old, new=None, anchor=loc(block), parent=parent)
 
 
 def _name(node: Any) -> str:
