@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.action_runner import run_action  # noqa: E402 - the harness lives in tests/
+from tests.test_package import clean_copy  # noqa: E402 - as a fresh clone has the files
 
 PIP_INSTALL = [  # what the pip-based install step ran
     "-m",
@@ -45,15 +46,6 @@ PIP_INSTALL = [  # what the pip-based install step ran
     "--quiet",
     "--disable-pip-version-check",
 ]
-
-
-def clean_copy(folder: Path) -> Path:
-    files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
-    for name in files.decode().split("\0"):
-        if name and (ROOT / name).is_file():
-            (folder / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, folder / name)
-    return folder
 
 
 def uv_install(source: Path, runner_temp: Path, workspace: Path) -> float:
