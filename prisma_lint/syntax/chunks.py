@@ -10,7 +10,7 @@ chunk, because a `///` above one documents the next model.
 The cutter is conservative: where it cannot be sure (a block comment whose
 end it cannot place, a block that never closes) it gives up and the caller
 parses the whole file. Parsing chunk by chunk gives the same AST as parsing
-the file; tests/test_chunks.py checks that over the whole corpus.
+the file; tests/test_corpus_diff.py checks that over the whole corpus.
 """
 
 from __future__ import annotations
@@ -33,12 +33,8 @@ CONFIG = {"datasource", "generator"}
 @dataclass(frozen=True)
 class Chunk:
     text: str
-    line: int  # 1-based line and column where the chunk's text starts
-    column: int
-
-    def positioned_text(self) -> str:
-        """The text, preceded by blank space so that lines and columns come out right."""
-        return "\n" * (self.line - 1) + " " * (self.column - 1) + self.text
+    line: int  # 1-based line and column where the chunk's text starts: the parser
+    column: int  # starts counting there, so a chunk is never padded or copied
 
 
 def split(text: str) -> list[Chunk] | None:

@@ -20,7 +20,7 @@ checked against the official parser:
 
 from __future__ import annotations
 
-from lark import Token
+from prisma_lint.syntax.tokens import Token
 
 # Prisma's whitespace: space, tab and the Unicode space separators (category Zs).
 WHITESPACE = " \t\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"

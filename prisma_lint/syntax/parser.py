@@ -14,20 +14,18 @@ import gc
 import re
 from collections.abc import Iterator
 
-from lark import Lark
-from lark.exceptions import UnexpectedInput
-
 from prisma_lint.errors import Diagnostic, SchemaSyntaxError
 from prisma_lint.syntax import ast, nesting, recovery, tables
 from prisma_lint.syntax.ast import SourceFile
 from prisma_lint.syntax.builder import AstBuilder, Reject
+from prisma_lint.syntax.lalr import Driver, ParseFailed
 
 
 @functools.cache
-def _parser() -> tuple[Lark, AstBuilder]:
+def _parser() -> tuple[Driver, AstBuilder]:
     """The one parser of this process; the builder rides along as its transformer."""
     builder = AstBuilder()
-    return tables.load(builder), builder
+    return Driver(tables.load(), builder), builder
 
 
 def normalise_newlines(text: str) -> str:
@@ -43,9 +41,14 @@ ParseResult = tuple[tuple[ast.Block, ...], tuple[Diagnostic, ...]]
 CONFLICT = re.compile(r"^(<{7}|={7}|>{7})(?: |$)", re.MULTILINE)
 
 
-def parse_text(text: str, file: str = "schema.prisma") -> ParseResult:
-    """Parse one file's text: its blocks, or no blocks and every syntax error found."""
-    lark, builder = _parser()
+def parse_text(text: str, file: str = "schema.prisma", line: int = 1, column: int = 1) -> ParseResult:
+    """Parse one file's text: its blocks, or no blocks and every syntax error found.
+
+    `line` and `column` say where the text starts in its file (a chunk of it,
+    chunks.py): spans come out where the nodes stand in the file. Errors are
+    placed in the text alone; callers that report them parse whole files.
+    """
+    driver, builder = _parser()
     text = normalise_newlines(text)
     if "\n<<<<<<<" in text or text.startswith("<<<<<<<"):
         conflicts = _conflicts(text, file)
@@ -56,9 +59,9 @@ def parse_text(text: str, file: str = "schema.prisma") -> ParseResult:
         return (), too_deep
     builder.begin(file, text)
     try:
-        blocks: list[ast.Block] = lark.parse(text, start="start")  # type: ignore[assignment]
-    except (UnexpectedInput, Reject):
-        return (), tuple(recovery.find_errors(text, file, lark, builder))
+        blocks: list[ast.Block] = driver.parse(text, "start", line, column)
+    except (ParseFailed, Reject):
+        return (), tuple(recovery.find_errors(text, file, driver, builder))
     if builder.errors:  # a file with errors has no AST, as after recovery
         return (), tuple(sorted(builder.errors, key=lambda d: (d.line, d.column)))
     return tuple(blocks), ()
