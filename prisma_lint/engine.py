@@ -7,20 +7,21 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from prisma_lint.config import Config
-from prisma_lint.drift.changes import Change, DiffResult, Location
-from prisma_lint.drift.diff import diff
 from prisma_lint.errors import SchemaSyntaxError
 from prisma_lint.sources.files import read_schema
 from prisma_lint.sources.specs import GitSpec, parse_spec
 from prisma_lint.syntax import ast
 from prisma_lint.syntax.ast import SourceFile
-from prisma_lint.syntax.pairparse import parse_pair
 from prisma_lint.syntax.parser import normalise_newlines, parse_sources
 
+if TYPE_CHECKING:  # `parse` never needs the drift engine or config: imported where a diff runs
+    from prisma_lint.config import Config
+    from prisma_lint.drift.changes import Change, DiffResult, Location
 
-def load(text: str, *, cwd: Path, config: Config) -> tuple[list[SourceFile], GitSpec | None]:
+
+def load(text: str, *, cwd: Path, config: Config | None = None) -> tuple[list[SourceFile], GitSpec | None]:
     """Read a schema named by any source syntax: a path, REF:PATH or URL#REF:PATH."""
     spec = parse_spec(text, cwd)
     if spec is None:
@@ -30,7 +31,7 @@ def load(text: str, *, cwd: Path, config: Config) -> tuple[list[SourceFile], Git
         return [replace(f, display=_relative(f.display, cwd)) for f in files], None
     from prisma_lint.sources import git as gitsource
 
-    cache = Path(config.cache_dir) if config.cache_dir else None
+    cache = Path(config.cache_dir) if config is not None and config.cache_dir else None
     return gitsource.read(spec, cwd=cwd, cache_dir=cache), spec
 
 
@@ -46,6 +47,8 @@ def diff_paths(
 ) -> DiffResult:
     """Compare two schemas (any source syntax). Raises on unreadable or invalid input,
     with the problems of both sides together."""
+    from prisma_lint.config import Config
+
     config = config or Config()
     canonical_files = load(canonical, cwd=Path("."), config=config)[0]
     portal_files = load(portal, cwd=Path("."), config=config)[0]
@@ -61,6 +64,9 @@ def diff_sources(
     config: Config,
     strict: bool = False,
 ) -> DiffResult:
+    from prisma_lint.drift.diff import diff
+    from prisma_lint.syntax.pairparse import parse_pair
+
     strict = strict or config.strict
     # --strict compares order inside blocks too, so it needs every AST in full.
     canonical_schema, portal_schema, errors = parse_pair(canonical_files, portal_files, shortcut=not strict)
@@ -93,4 +99,4 @@ def with_source_lines(result: DiffResult, files: list[SourceFile]) -> DiffResult
 
 def parse_path(path: str) -> ast.Schema:
     """Read and parse a schema: a file, a folder, REF:PATH or URL#REF:PATH."""
-    return parse_sources(load(path, cwd=Path("."), config=Config())[0])
+    return parse_sources(load(path, cwd=Path("."))[0])

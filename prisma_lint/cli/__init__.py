@@ -1,18 +1,8 @@
-"""The command line. See app.py; each command lives in its own module."""
+"""The command line. See app.py; each command lives in its own module, imported
+when that command runs (app.LazyGroup)."""
 
 from __future__ import annotations
 
-from prisma_lint.cli import check_cmd, diff_cmd, parse_cmd, pr_comment_cmd, sync_cmd
 from prisma_lint.cli.app import cli, color_enabled, main, make_style
 
-__all__ = [
-    "check_cmd",
-    "cli",
-    "color_enabled",
-    "diff_cmd",
-    "main",
-    "make_style",
-    "parse_cmd",
-    "pr_comment_cmd",
-    "sync_cmd",
-]
+__all__ = ["cli", "color_enabled", "main", "make_style"]

@@ -5,11 +5,11 @@ Lark reads the grammar and builds the LALR automaton and the contextual
 lexer's terminal sets; `compile_lark` turns what Lark built into plain data
 (actions per state, rules and how their children are shaped, terminals per
 lexer state in Lark's matching order) that lalr.py runs. `prisma.lark.tables`
-beside the grammar holds that data as JSON, under a header naming the
-SHA-256 of the grammar, the options and this format. If it does not match
-(grammar edited), the tables are built from the grammar with Lark: slower
-(importing Lark and building take ~80 ms), never wrong. Nothing is written at
-run time.
+beside the grammar holds that data as JSON, with a copy of the grammar text,
+the options and this format, compared exactly on load (a digest would cost a
+run 10 ms of importing OpenSSL). If they differ (grammar edited), the tables
+are built from the grammar with Lark: slower (importing Lark and building
+take ~80 ms), never wrong. Nothing is written at run time.
 
 Regenerate after editing the grammar (a test fails until you do):
 
@@ -18,7 +18,6 @@ Regenerate after editing the grammar (a test fails until you do):
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
@@ -43,9 +42,13 @@ def grammar_dir() -> Path:
     return packaged if packaged.is_dir() else package.parent / "grammar"
 
 
-def header(grammar: bytes) -> bytes:
-    digest = hashlib.sha256(grammar + repr((sorted(OPTIONS.items()), FORMAT)).encode()).hexdigest()
-    return f"prisma-lint-tables {digest} format-{FORMAT}\n".encode()
+def stamp(grammar: str) -> dict[str, Any]:
+    """What the tables were built from; they are used only if this is unchanged."""
+    return {"format": FORMAT, "options": repr(sorted(OPTIONS.items())), "grammar": grammar}
+
+
+def is_current(tables: Tables, grammar: str) -> bool:
+    return all(tables.get(key) == value for key, value in stamp(grammar).items())
 
 
 def build(transformer: Any = None) -> Any:
@@ -59,14 +62,12 @@ def load() -> Tables:
     """The prebuilt tables when they match the grammar, else tables built from it."""
     folder = grammar_dir()
     try:
-        grammar = (folder / "prisma.lark").read_bytes()
-        data = (folder / "prisma.lark.tables").read_bytes()
-    except OSError:
+        grammar = (folder / "prisma.lark").read_text(encoding="utf-8")
+        tables: Tables = json.loads((folder / "prisma.lark.tables").read_bytes())
+    except (OSError, ValueError):
         return compile_lark(build())
-    expected = header(grammar)
-    if not data.startswith(expected):
+    if not isinstance(tables, dict) or not is_current(tables, grammar):
         return compile_lark(build())
-    tables: Tables = json.loads(data[len(expected) :])
     return tables
 
 
@@ -156,13 +157,14 @@ def write(path: Path) -> None:
     """Write fresh tables atomically (a temp file in the same folder, then rename)."""
     import tempfile  # only here: it costs a run ~4 ms of imports
 
-    body = json.dumps(compile_lark(build()), sort_keys=True, separators=(",", ":")).encode()
-    grammar = (grammar_dir() / "prisma.lark").read_bytes()
+    grammar = (grammar_dir() / "prisma.lark").read_text(encoding="utf-8")
+    tables = {**compile_lark(build()), **stamp(grammar)}
+    body = json.dumps(tables, sort_keys=True, separators=(",", ":")).encode()
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tables-")
     try:
         os.fchmod(fd, 0o644)  # mkstemp makes 0600; the file ships in the wheel
         with os.fdopen(fd, "wb") as out:
-            out.write(header(grammar) + body + b"\n")
+            out.write(body + b"\n")
         os.replace(tmp, path)
     except BaseException:
         os.unlink(tmp)
