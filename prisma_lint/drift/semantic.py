@@ -17,23 +17,28 @@ Facts = frozenset[Hashable]
 
 
 def facts(schema: ast.Schema) -> Facts:
+    return frozenset().union(*map(block_facts, schema.blocks))
+
+
+def block_facts(block: ast.Block) -> Facts:
+    """The facts of one block; a schema's facts are the union of its blocks' (history.py
+    computes them once per distinct block text)."""
     out: set[Hashable] = set()
-    for block in schema.blocks:
-        if isinstance(block, ast.ConfigBlock):
-            key = (block.kind, block.name)
-            out.add(("block", key))
-            out.update(("entry", key, e.key, value_key(e.value)) for e in block.entries)
-            continue
-        kind = "enum" if isinstance(block, ast.Enum) else block.kind
-        out.add(("block", block.name, kind, block.documentation))
-        out.update(("attribute", block.name, attribute_key(a)) for a in block.attributes)
-        if isinstance(block, ast.Model):
-            out.update(_field(block.name, f) for f in block.fields)
-        else:
-            out.update(
-                ("value", block.name, v.name, frozenset(map(attribute_key, v.attributes)), v.documentation)
-                for v in block.values
-            )
+    if isinstance(block, ast.ConfigBlock):
+        key = (block.kind, block.name)
+        out.add(("block", key))
+        out.update(("entry", key, e.key, value_key(e.value)) for e in block.entries)
+        return frozenset(out)
+    kind = "enum" if isinstance(block, ast.Enum) else block.kind
+    out.add(("block", block.name, kind, block.documentation))
+    out.update(("attribute", block.name, attribute_key(a)) for a in block.attributes)
+    if isinstance(block, ast.Model):
+        out.update(_field(block.name, f) for f in block.fields)
+    else:
+        out.update(
+            ("value", block.name, v.name, frozenset(map(attribute_key, v.attributes)), v.documentation)
+            for v in block.values
+        )
     return frozenset(out)
 
 
