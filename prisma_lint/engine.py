@@ -80,13 +80,20 @@ def diff_sources(
 
 
 def with_source_lines(result: DiffResult, files: list[SourceFile]) -> DiffResult:
-    """Give every location the text of its line, so reporters need not read files."""
-    lines = {f.display: normalise_newlines(f.text).split("\n") for f in files}
+    """Give every location the text of its line, so reporters need not read files.
+
+    A file is split into lines only when a change points into it: a list of a
+    million lines costs ~90 MiB, and a clean diff needs none.
+    """
+    texts = {f.display: f.text for f in files}
+    lines: dict[str, list[str]] = {}
 
     def fill(where: Location | None) -> Location | None:
         if where is None:
             return None
-        text = lines.get(where.file, [])
+        if where.file not in lines:
+            lines[where.file] = normalise_newlines(texts.get(where.file, "")).split("\n")
+        text = lines[where.file]
         return replace(where, text=text[where.line - 1] if 0 < where.line <= len(text) else "")
 
     def enrich(change: Change) -> Change:
