@@ -7,11 +7,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from prisma_lint.config import Config
-from prisma_lint.drift.changes import Change, Location
-from prisma_lint.drift.diff import diff
-from prisma_lint.drift.result import DiffResult
 from prisma_lint.errors import SchemaSyntaxError, SourceError
 from prisma_lint.sources.files import read_schema, refuse_prisma_8
 from prisma_lint.sources.redact import redact
@@ -19,17 +16,21 @@ from prisma_lint.sources.specs import GitSpec, PathSpec, parse_source
 from prisma_lint.syntax import ast
 from prisma_lint.syntax.ast import SourceFile
 from prisma_lint.syntax.lexing import normalise_newlines
-from prisma_lint.syntax.pairparse import parse_pair
 from prisma_lint.syntax.parser import parse_sources
 
+if TYPE_CHECKING:  # `parse` never needs the drift engine or config: imported where a diff runs
+    from prisma_lint.config import Config
+    from prisma_lint.drift.changes import Change, Location
+    from prisma_lint.drift.result import DiffResult
 
-def load(text: str, *, cwd: Path, config: Config) -> tuple[list[SourceFile], GitSpec | None]:
+
+def load(text: str, *, cwd: Path, config: Config | None = None) -> tuple[list[SourceFile], GitSpec | None]:
     """Read a schema named by any source syntax: a path, REF:PATH or URL#REF:PATH."""
     return load_source(parse_source(text, cwd), cwd=cwd, config=config)
 
 
 def load_source(
-    spec: PathSpec | GitSpec, *, cwd: Path, config: Config
+    spec: PathSpec | GitSpec, *, cwd: Path, config: Config | None
 ) -> tuple[list[SourceFile], GitSpec | None]:
     """Read a parsed source: only a PathSpec touches the file system.
 
@@ -40,7 +41,7 @@ def load_source(
 
 
 def _read_source(
-    spec: PathSpec | GitSpec, *, cwd: Path, config: Config
+    spec: PathSpec | GitSpec, *, cwd: Path, config: Config | None
 ) -> tuple[list[SourceFile], GitSpec | None]:
     if isinstance(spec, PathSpec):
         text = spec.path
@@ -50,7 +51,7 @@ def _read_source(
         return [replace(f, display=_relative(f.display, cwd)) for f in files], None
     from prisma_lint.sources import git as gitsource
 
-    cache = Path(config.cache_dir) if config.cache_dir else None
+    cache = Path(config.cache_dir) if config is not None and config.cache_dir else None
     return gitsource.read(spec, cwd=cwd, cache_dir=cache), spec
 
 
@@ -66,6 +67,8 @@ def diff_paths(
 ) -> DiffResult:
     """Compare two schemas (any source syntax). Raises on unreadable or invalid input,
     with the problems of both sides together."""
+    from prisma_lint.config import Config
+
     config = config or Config()
     if canonical == portal == "-":
         raise SourceError("only one of the two schemas can be read from standard input (-)")
@@ -83,6 +86,9 @@ def diff_sources(
     config: Config,
     strict: bool = False,
 ) -> DiffResult:
+    from prisma_lint.drift.diff import diff
+    from prisma_lint.syntax.pairparse import parse_pair
+
     strict = strict or config.strict
     # --strict compares order inside blocks too, so it needs every AST in full.
     canonical_schema, portal_schema, errors = parse_pair(canonical_files, portal_files, shortcut=not strict)
@@ -104,13 +110,20 @@ def _commit(files: list[SourceFile]) -> str | None:
 
 
 def with_source_lines(result: DiffResult, files: list[SourceFile]) -> DiffResult:
-    """Give every location the text of its line, so reporters need not read files."""
-    lines = {f.display: normalise_newlines(f.text).split("\n") for f in files}
+    """Give every location the text of its line, so reporters need not read files.
+
+    A file is split into lines only when a change points into it: a list of a
+    million lines costs ~90 MiB, and a clean diff needs none.
+    """
+    texts = {f.display: f.text for f in files}
+    lines: dict[str, list[str]] = {}
 
     def fill(where: Location | None) -> Location | None:
         if where is None:
             return None
-        text = lines.get(where.file, [])
+        if where.file not in lines:
+            lines[where.file] = normalise_newlines(texts.get(where.file, "")).split("\n")
+        text = lines[where.file]
         return replace(where, text=text[where.line - 1] if 0 < where.line <= len(text) else "")
 
     def enrich(change: Change) -> Change:
@@ -123,7 +136,7 @@ def with_source_lines(result: DiffResult, files: list[SourceFile]) -> DiffResult
 
 def parse_path(path: str) -> ast.Schema:
     """Read and parse a schema: a file, a folder, REF:PATH or URL#REF:PATH."""
-    return parse_sources(load(path, cwd=Path("."), config=Config())[0])
+    return parse_sources(load(path, cwd=Path("."))[0])
 
 
 # ---- baseline: findings a team accepted when adopting the gate ----------------------

@@ -53,7 +53,7 @@ def chunked(text: str, file: str) -> tuple[ast.Block, ...] | None:
         return None
     blocks: list[ast.Block] = []
     for chunk in cut:
-        parsed, errors = parse_text(chunk.positioned_text(), file)
+        parsed, errors = parse_text(chunk.text, file, chunk.line, chunk.column)
         assert not errors, (file, chunk.line)
         blocks.extend(parsed)
     return tuple(blocks)

@@ -27,6 +27,35 @@ def test_version() -> None:
     assert run("--version") == (0, f"prisma-lint {__version__}\n", "")
 
 
+def _imported(*args: str) -> set[str]:
+    """Every module a real `prisma-lint ARGS` process imports (-X importtime lists them)."""
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "prisma_lint", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    assert proc.returncode == 0, proc.stderr[-500:]
+    return {line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines() if "|" in line}
+
+
+def test_version_imports_no_parser_git_or_reporters() -> None:
+    modules = _imported("--version")
+    assert "prisma_lint.cli.app" in modules  # the listing is real
+    heavy = {m for m in modules if m.split(".")[0] in ("lark", "git") or m.startswith("prisma_lint.report")}
+    assert heavy == set()
+    assert not {m for m in modules if m.startswith(("prisma_lint.syntax", "prisma_lint.drift"))}
+
+
+def test_parse_never_imports_lark_git_or_the_drift_engine() -> None:
+    modules = _imported("parse", ADMIN)
+    assert "prisma_lint.syntax.lalr" in modules
+    assert {
+        m for m in modules if m.split(".")[0] in ("lark", "git") or m.startswith("prisma_lint.drift")
+    } == set()
+
+
 def test_help_teaches() -> None:
     code, out, _ = run("--help")
     assert code == 0

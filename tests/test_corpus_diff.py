@@ -99,7 +99,7 @@ def test_chunked_parse_equals_whole_parse(corpus: Path, figures: list[str]) -> N
         assert errors == ()
         chunked: list[ast.Block] = []
         for piece in pieces:
-            part, part_errors = parse_text(piece.positioned_text(), "f.prisma")
+            part, part_errors = parse_text(piece.text, "f.prisma", piece.line, piece.column)
             assert part_errors == ()
             chunked.extend(part)
         assert schema_to_json(ast.Schema(tuple(chunked))) == schema_to_json(ast.Schema(blocks)), path

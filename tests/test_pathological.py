@@ -11,13 +11,17 @@ import os
 import re
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
-from lark import Lark
 
 from prisma_lint.engine import parse_path
 from prisma_lint.syntax import recovery
+from prisma_lint.syntax.ast import SourceFile
+from prisma_lint.syntax.lalr import Driver
+from prisma_lint.syntax.pairparse import parse_pair
 from prisma_lint.syntax.parser import _parser, parse_text
 from tests.rss import run_measured
 
@@ -148,26 +152,23 @@ def test_two_thousand_file_folder(tmp_path: Path) -> None:
 
 
 def _lexer_matches(text: str) -> int:
-    """How many times the lexer matched a token (ignored whitespace included)."""
-    lark, builder = _parser()
+    """How many times the lexer matched a token (whitespace is folded into the next token)."""
+    driver, builder = _parser()
     count = 0
-    lexers = {id(x): x for x in lark.parser.lexer.lexers.values()}.values()  # type: ignore[attr-defined]
-    originals = {}
-    for lexer in lexers:
-        originals[lexer] = lexer.match
+    for state in range(len(driver.lex_states)):
+        lex = driver.lex_state(state)
 
-        def counting(text: str, pos: int, _orig: object = lexer.match) -> object:
+        def counting(text: str, pos: int, _match: Any = lex.match) -> Any:
             nonlocal count
             count += 1
-            return _orig(text, pos)  # type: ignore[operator]
+            return _match(text, pos)
 
-        lexer.match = counting
+        driver.lex_states[state] = replace(lex, match=counting)
     try:
         builder.begin("f", text)
-        lark.parse(text, start="start")
+        driver.parse(text, "start")
     finally:
-        for lexer, original in originals.items():
-            lexer.match = original
+        driver.lex_states[:] = [None] * len(driver.lex_states)
     return count
 
 
@@ -202,7 +203,7 @@ def test_regex_terminals_have_no_nested_overlapping_repeats() -> None:
     """The grammar's regexes cannot backtrack catastrophically: within each, repeated parts are
     disjoint alternatives. Feeding each its worst near-miss input of 100,000 characters must
     come back (a backtracking regex would not, in any test run's lifetime)."""
-    lark: Lark = _parser()[0]
+    driver = _parser()[0]
     # Each near miss, and how much of it the terminal must take (None: no match at all).
     near_misses: dict[str, tuple[str, int | None]] = {
         "STRING": ('"' + "\\\\a" * 50_000, None),  # never closed
@@ -218,6 +219,27 @@ def test_regex_terminals_have_no_nested_overlapping_repeats() -> None:
     import re
 
     for name, (sample, taken) in near_misses.items():
-        pattern = re.compile(lark.get_terminal(name).pattern.to_regexp())
+        pattern = re.compile(driver.terminals[name])
         match = pattern.match(sample)
         assert (match.end() if match else None) == taken, name
+
+
+def test_diff_hands_the_lexer_linear_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A formatting-only copy makes every chunk differ, so each is parsed in full, with its
+    real positions: the characters lexed stay a small multiple of the two files, however far
+    down the file a chunk stands (padding chunks with blank lines made this quadratic)."""
+    lexed = 0
+    original = Driver.parse
+
+    def counting(self: Driver, text: str, *args: Any) -> Any:
+        nonlocal lexed
+        lexed += len(text)
+        return original(self, text, *args)
+
+    monkeypatch.setattr(Driver, "parse", counting)
+    canonical = many_models(1000)
+    portal = canonical.replace("  id Int", "  id  Int").replace("\n", "\r")  # reformatted, CR line ends
+    sides = [SourceFile("canonical.prisma", canonical)], [SourceFile("portal.prisma", portal)]
+    schemas = parse_pair(*sides)
+    assert len(schemas[0].blocks) == len(schemas[1].blocks) == 1000 and schemas[2] == ()
+    assert lexed <= 3 * (len(canonical) + len(portal)), f"{lexed} characters lexed"

@@ -13,12 +13,12 @@ Versions are compared by their fact sets (semantic.py), not by diffing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 
 from prisma_lint.check.verdicts import Candidate, Verdict
 from prisma_lint.config import Config
 from prisma_lint.drift.diff import diff
-from prisma_lint.drift.semantic import Facts, distance, facts
+from prisma_lint.drift.semantic import Facts, block_facts, counted, distance, facts
 from prisma_lint.syntax import ast
 from prisma_lint.syntax.ast import SourceFile
 from prisma_lint.syntax.pairparse import ChunkCache, cached_schema
@@ -29,6 +29,15 @@ CONFIRM = 5  # versions diffed under the config's ignore rules when no version m
 def history_cache() -> ChunkCache[tuple[ast.Block, ...]]:
     """A cache of whole chunks, for walking one canonical history (shared by every portal)."""
     return ChunkCache("<history>", tuple)
+
+
+def _facts(schema: ast.Schema, known: dict[int, tuple[Hashable, ...]]) -> Facts:
+    """The version's facts, each block's computed once for the whole walk (the cache keeps
+    blocks alive, so ids are stable)."""
+    for block in schema.blocks:
+        if id(block) not in known:
+            known[id(block)] = block_facts(block)
+    return counted(known[id(block)] for block in schema.blocks)
 
 
 def judge(
@@ -42,22 +51,23 @@ def judge(
     Several portals judged against one history share one cache, so each version is parsed once."""
     cache = cache or history_cache()
     target = facts(portal)
-    seen: list[tuple[int, Candidate, ast.Schema, Facts]] = []
+    known: dict[int, tuple[Hashable, ...]] = {}  # block id -> its facts
+    seen: list[tuple[int, Candidate, ast.Schema]] = []
     for position, (commit, date, files) in enumerate(versions):
         schema = cached_schema(files, cache)
         if schema is None:
             continue
-        version_facts = facts(schema)
         candidate = Candidate(commit, date, position)
+        version_facts = _facts(schema, known)
         if version_facts == target:
             return Verdict("stale", match=candidate, versions=position + 1)
-        seen.append((distance(version_facts, target), candidate, schema, version_facts))
+        seen.append((distance(version_facts, target), candidate, schema))
     if not seen:
         return Verdict("edited", versions=0)
     ranked = sorted(seen, key=lambda item: (item[0], item[1].position))
     if config.ignore:  # ignore rules may hide the only differences from a near version
-        for _, candidate, schema, _ in ranked[:CONFIRM]:
+        for _, candidate, schema in ranked[:CONFIRM]:
             if not config.apply(diff(schema, portal)).changes:
                 return Verdict("stale", match=candidate, versions=len(seen))
-    apart, nearest, _, _ = ranked[0]
+    apart, nearest, _ = ranked[0]
     return Verdict("edited", nearest=nearest, nearest_distance=apart, versions=len(seen))

@@ -11,7 +11,6 @@ from typing import Any
 import click
 
 from prisma_lint.errors import PrismaLintError, SchemaSyntaxError
-from prisma_lint.report.diagnostics import render_diagnostics
 from prisma_lint.sources.redact import redact
 
 COLORS: dict[str, str | None] = {
@@ -83,6 +82,8 @@ def say(text: str, *, err: bool = False, nl: bool = True, color: bool | None = N
 
 def print_error(err: PrismaLintError) -> None:
     """Print an error the way its kind deserves, on stderr."""
+    from prisma_lint.report.diagnostics import render_diagnostics  # only on errors: keeps --version light
+
     enabled = color_enabled(sys.stderr)
     style = make_style(enabled)
     if isinstance(err, SchemaSyntaxError):

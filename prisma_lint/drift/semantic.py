@@ -23,7 +23,12 @@ Facts = frozenset[Hashable]
 
 
 def facts(schema: ast.Schema) -> Facts:
-    counts = Counter(_facts(schema))
+    return counted(_facts(block) for block in schema.blocks)
+
+
+def counted(per_block: Iterable[Iterable[Hashable]]) -> Facts:
+    """A schema's facts from its blocks' (history.py computes each distinct block's once)."""
+    counts = Counter(fact for block in per_block for fact in block)
     return frozenset((fact, n) for fact, count in counts.items() for n in range(count))
 
 
@@ -31,24 +36,28 @@ def _multiset(items: Iterable[Hashable]) -> Hashable:
     return frozenset(Counter(items).items())
 
 
-def _facts(schema: ast.Schema) -> list[Hashable]:
+def block_facts(block: ast.Block) -> tuple[Hashable, ...]:
+    """The facts of one block, repeats kept (`counted` numbers them)."""
+    return tuple(_facts(block))
+
+
+def _facts(block: ast.Block) -> list[Hashable]:
     out: list[Hashable] = []
-    for block in schema.blocks:
-        if isinstance(block, ast.ConfigBlock):
-            key = (block.kind, block.name)
-            out.append(("block", key))
-            out.extend(("entry", key, e.key, value_key(e.value)) for e in block.entries)
-            continue
-        kind = "enum" if isinstance(block, ast.Enum) else block.kind
-        out.append(("block", block.name, kind, block.documentation))
-        out.extend(("attribute", block.name, attribute_key(a)) for a in block.attributes)
-        if isinstance(block, ast.Model):
-            out.extend(_field(block.name, f) for f in block.fields)
-        else:
-            out.extend(
-                ("value", block.name, v.name, _multiset(map(attribute_key, v.attributes)), v.documentation)
-                for v in block.values
-            )
+    if isinstance(block, ast.ConfigBlock):
+        key = (block.kind, block.name)
+        out.append(("block", key))
+        out.extend(("entry", key, e.key, value_key(e.value)) for e in block.entries)
+        return out
+    kind = "enum" if isinstance(block, ast.Enum) else block.kind
+    out.append(("block", block.name, kind, block.documentation))
+    out.extend(("attribute", block.name, attribute_key(a)) for a in block.attributes)
+    if isinstance(block, ast.Model):
+        out.extend(_field(block.name, f) for f in block.fields)
+    else:
+        out.extend(
+            ("value", block.name, v.name, _multiset(map(attribute_key, v.attributes)), v.documentation)
+            for v in block.values
+        )
     return out
 
 

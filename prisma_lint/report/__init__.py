@@ -14,10 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from importlib import import_module
+from typing import TYPE_CHECKING
 
-from prisma_lint.drift.result import DiffResult
+if TYPE_CHECKING:  # `parse` imports report.summary and needs no drift engine
+    from prisma_lint.drift.result import DiffResult
 
-Renderer = Callable[[DiffResult], str]
+Renderer = Callable[["DiffResult"], str]
 
 REPORTERS: dict[str, str] = {
     "text": "text",

@@ -12,20 +12,18 @@ from __future__ import annotations
 from sys import intern
 from typing import Any
 
-from lark import Token, Transformer
-
 from prisma_lint.errors import Diagnostic
 from prisma_lint.syntax import ast
 from prisma_lint.syntax.lexing import valid_identifier
+from prisma_lint.syntax.tokens import Token
 
 
 class Reject(Exception):
     """Raised inside a callback for input the grammar alone cannot rule out."""
 
 
-class BuilderBase(Transformer[Token, Any]):
+class BuilderBase:
     def __init__(self) -> None:
-        super().__init__(visit_tokens=False)
         self.begin("", "")
 
     def begin(self, file: str, text: str) -> None:
@@ -45,20 +43,20 @@ class BuilderBase(Transformer[Token, Any]):
         return c
 
     def _span(self, first: Token, last: Token) -> ast.Span:
-        return ast.Span(self.file, first.line, first.column, last.end_line, last.end_column)  # type: ignore[arg-type]
+        return ast.Span(self.file, first.line, first.column, last.end_line, last.end_column)
 
     def _join(self, first: Token | ast.Span, last: ast.Span) -> ast.Span:
-        return ast.Span(self.file, first.line, first.column, last.end_line, last.end_column)  # type: ignore[arg-type]
+        return ast.Span(self.file, first.line, first.column, last.end_line, last.end_column)
 
     @staticmethod
-    def _name(tok: Token) -> str:
+    def _name(tok: str) -> str:
         """A plain identifier: no dots, letters checked."""
         if not valid_identifier(tok):
             raise Reject(tok)
         return intern(str(tok))  # names repeat (id, String, ...): one string each
 
     @staticmethod
-    def _path(tok: Token) -> str:
+    def _path(tok: str) -> str:
         """A dotted path (`db.VarChar`): each part checked."""
         if not tok.isascii() and not all(valid_identifier(p) for p in tok.split(".") if p):
             raise Reject(tok)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from lark import Token
-
 from prisma_lint.syntax import ast
 from prisma_lint.syntax.build_base import BuilderBase
 from prisma_lint.syntax.lexing import StringEscapeError, decode_string
+from prisma_lint.syntax.tokens import Token
 
 TRAILING_COMMA = "Trailing commas are not valid in attribute arguments, please remove the comma."
 

@@ -11,15 +11,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 from sys import intern
-from typing import Any
-
-from lark import Token
+from typing import Any, cast
 
 from prisma_lint.syntax import ast
 from prisma_lint.syntax.build_base import Reject
 from prisma_lint.syntax.build_values import Arguments, ValueRules
 from prisma_lint.syntax.docs import DocGroups
 from prisma_lint.syntax.lexing import WHITESPACE
+from prisma_lint.syntax.tokens import Token
 
 __all__ = ["AstBuilder", "Reject"]
 
@@ -33,8 +32,8 @@ class AstBuilder(ValueRules):
         docs = DocGroups(self.text, top_level=True)
         blocks: list[ast.Block] = []
         for item in c[0]:
-            if isinstance(item, Token):
-                docs.add(item)
+            if isinstance(item, str):  # a comment: our Token, or Lark's in tests
+                docs.add(cast(Token, item))
             elif isinstance(item, ast.ConfigBlock):
                 docs.skip(item.span.line)
                 blocks.append(item)
@@ -45,7 +44,7 @@ class AstBuilder(ValueRules):
 
     def model(self, c: list[Any]) -> ast.Model:
         fields, attributes = self._members(c[3], ast.Field)
-        kind = c[0].value
+        kind = cast(ast.ModelKind, intern(str(c[0])))
         return ast.Model(kind, self._name(c[1]), fields, attributes, None, self._span(c[0], c[4]))
 
     def enum(self, c: list[Any]) -> ast.Enum:
@@ -55,7 +54,9 @@ class AstBuilder(ValueRules):
     def config(self, c: list[Any]) -> ast.ConfigBlock:
         # Prisma keeps no documentation on config blocks or their entries.
         entries = tuple(e for e in c[3] if isinstance(e, ast.ConfigEntry))
-        return ast.ConfigBlock(c[0].value, self._name(c[1]), entries, self._span(c[0], c[4]))
+        return ast.ConfigBlock(
+            cast(ast.ConfigKind, intern(str(c[0]))), self._name(c[1]), entries, self._span(c[0], c[4])
+        )
 
     def _members(self, items: list[Any], member_type: type[Any]) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
         """Split a block body into members and block attributes, attaching docs."""
@@ -63,8 +64,8 @@ class AstBuilder(ValueRules):
         members: list[Any] = []
         attributes: list[ast.Attribute] = []
         for item in items:
-            if isinstance(item, Token):
-                docs.add(item)
+            if isinstance(item, str):  # a comment: our Token, or Lark's in tests
+                docs.add(cast(Token, item))
             elif isinstance(item, member_type):
                 members.append(_documented(item, docs.take(item.span.line)))
             else:
@@ -97,14 +98,14 @@ class AstBuilder(ValueRules):
     def enum_value(self, c: list[Any]) -> ast.EnumValue:
         name: Token = c[0]
         attributes = next((tuple(x) for x in c[1:] if isinstance(x, list)), ())
-        trailing = [t for t in c[1:] if isinstance(t, Token)]
+        trailing = [cast(Token, t) for t in c[1:] if isinstance(t, str)]
         doc = DocGroups.comment_text(self.text, trailing[0], first_in_group=True) if trailing else None
         span = self._join(name, attributes[-1].span) if attributes else self._span(name, name)
         return ast.EnumValue(self._name(name), attributes, doc, span)
 
     def config_entry(self, c: list[Any]) -> ast.ConfigEntry:
         key: Token = c[0]
-        value = next((v for v in c[1:] if not isinstance(v, Token)), None)
+        value = next((v for v in c[1:] if not isinstance(v, str)), None)
         self._settle_argument_errors(keep=False)  # Prisma checks these only in attributes
         span = self._join(key, value.span) if value is not None else self._span(key, key)
         return ast.ConfigEntry(self._name(key), value, span)
@@ -120,7 +121,7 @@ class AstBuilder(ValueRules):
         span = self._span(head, head if args is None else args.end)
         name = head.lstrip("@").lstrip(WHITESPACE)
         if not name.isascii():
-            self._path(Token("IDENT", name))
+            self._path(name)
         return ast.Attribute(intern(name), tuple(args) if args else (), span)
 
     # ---- field types ----------------------------------------------------

@@ -20,9 +20,8 @@ checked against the official parser:
 
 from __future__ import annotations
 
-from lark import Token
-
 from prisma_lint.syntax.lexing import WHITESPACE
+from prisma_lint.syntax.tokens import Token
 
 
 class DocGroups:

@@ -113,7 +113,7 @@ def _chunked_pair(
                 if chunk.text in hollow:
                     blocks.extend(hollow[chunk.text])
                     continue
-                parsed, errors = parse_text(chunk.positioned_text(), source.display)
+                parsed, errors = parse_text(chunk.text, source.display, chunk.line, chunk.column)
                 if errors:
                     return None
                 blocks.extend(parsed)

@@ -1,6 +1,6 @@
 """Text to AST: one cached LALR parser, a fast whole-file path, and recovery.
 
-Valid files take one pass: Lark lexes and parses the whole text and the
+Valid files take one pass: lalr.py lexes and parses the whole text on Lark's tables and the
 builder makes AST nodes as rules reduce, with no parse tree in between.
 A file the grammar rejects is re-read by `recovery`, which walks it the
 way Prisma's own parser does and reports every bad line, not just the first.
@@ -13,41 +13,44 @@ import functools
 import gc
 from collections.abc import Iterator
 
-from lark import Lark
-from lark.exceptions import UnexpectedInput
-
 from prisma_lint.errors import Diagnostic, SchemaSyntaxError
 from prisma_lint.syntax import ast, prechecks, recovery, tables, unclosed
 from prisma_lint.syntax.ast import SourceFile
 from prisma_lint.syntax.builder import AstBuilder, Reject
+from prisma_lint.syntax.lalr import Driver, ParseFailed
 from prisma_lint.syntax.lexing import normalise_newlines
 
 __all__ = ["ParseResult", "gc_paused", "normalise_newlines", "parse_sources", "parse_text"]
 
 
 @functools.cache
-def _parser() -> tuple[Lark, AstBuilder]:
+def _parser() -> tuple[Driver, AstBuilder]:
     """The one parser of this process; the builder rides along as its transformer."""
     builder = AstBuilder()
-    return tables.load(builder), builder
+    return Driver(tables.load(), builder), builder
 
 
 ParseResult = tuple[tuple[ast.Block, ...], tuple[Diagnostic, ...]]
 
 
-def parse_text(text: str, file: str = "schema.prisma") -> ParseResult:
-    """Parse one file's text: its blocks, or no blocks and every syntax error found."""
+def parse_text(text: str, file: str = "schema.prisma", line: int = 1, column: int = 1) -> ParseResult:
+    """Parse one file's text: its blocks, or no blocks and every syntax error found.
+
+    `line` and `column` say where the text starts in its file (a chunk of it,
+    chunks.py): spans come out where the nodes stand in the file. Errors are
+    placed in the text alone; callers that report them parse whole files.
+    """
     prechecks.ensure_stack()
-    lark, builder = _parser()
+    driver, builder = _parser()
     text = normalise_newlines(text)
     stopped = prechecks.check(text, file)
     if stopped:
         return (), stopped
     builder.begin(file, text)
     try:
-        blocks: list[ast.Block] = lark.parse(text, start="start")  # type: ignore[assignment]
-    except (UnexpectedInput, Reject):
-        return (), unclosed.annotate(text, tuple(recovery.find_errors(text, file, lark, builder)))
+        blocks: list[ast.Block] = driver.parse(text, "start", line, column)
+    except (ParseFailed, Reject):
+        return (), unclosed.annotate(text, tuple(recovery.find_errors(text, file, driver, builder)))
     if builder.errors:  # a file with errors has no AST, as after recovery
         return (), unclosed.annotate(text, tuple(sorted(builder.errors, key=lambda d: (d.line, d.column))))
     return tuple(blocks), ()

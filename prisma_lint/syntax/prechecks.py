@@ -75,7 +75,7 @@ def too_deep(text: str, file: str) -> tuple[Diagnostic, ...]:
         return ()
     errors = []
     for number, line in enumerate(text.split("\n"), start=1):
-        if sum(line.count(b) for b in OPEN) > MAX_NESTING:
+        if len(line) > MAX_NESTING and sum(line.count(b) for b in OPEN) > MAX_NESTING:
             column = _too_deep_at(line)
             if column:
                 errors.append(Diagnostic(file, number, column, MESSAGE, line))

@@ -16,12 +16,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from lark import Lark
-from lark.exceptions import UnexpectedInput
-
 from prisma_lint.errors import Diagnostic
 from prisma_lint.syntax.build_base import Reject
 from prisma_lint.syntax.builder import AstBuilder
+from prisma_lint.syntax.lalr import Driver, ParseFailed
 from prisma_lint.syntax.lexing import WHITESPACE, valid_identifier
 
 TOP_LEVEL = "This line is invalid. It does not start with any known Prisma schema keyword."
@@ -42,13 +40,13 @@ LINE_RULES = {"enum": "enum_line", "datasource": "config_line", "generator": "co
 
 
 @cache
-def _patterns(lark: Lark) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns(driver: Driver) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Block header, invalid block and type alias shapes, built from the grammar's IDENT.
 
     IDENT admits dots and any non-ASCII character; a match counts only if its
     name passes `valid_identifier`, as in the builder.
     """
-    ident = lark.get_terminal("IDENT").pattern.to_regexp()
+    ident = driver.terminals["IDENT"]
     ws = f"[{WHITESPACE}]*"
     kinds = "model|view|type|enum|datasource|generator"
     header = re.compile(f"({kinds}){ws}({ident}){ws}{{[^\\n]*\\n")
@@ -62,8 +60,8 @@ def _named(match: re.Match[str] | None, group: int) -> bool:
 
 
 class _Walk:
-    def __init__(self, text: str, file: str, lark: Lark, builder: AstBuilder) -> None:
-        self.text, self.file, self.lark, self.builder = text, file, lark, builder
+    def __init__(self, text: str, file: str, driver: Driver, builder: AstBuilder) -> None:
+        self.text, self.file, self.driver, self.builder = text, file, driver, builder
         self.lines = text.split("\n")
         self.errors: list[Diagnostic] = []
         self.dead_ends: set[int] = set()  # member starts already known to reach EOF unclosed
@@ -86,7 +84,7 @@ class _Walk:
         return len(self.text) if j < 0 else j + 1
 
     def top_level(self) -> None:
-        header, arbitrary, alias = _patterns(self.lark)
+        header, arbitrary, alias = _patterns(self.driver)
         text, i = self.text, 0
         while (i := self.skip_ws(i)) < len(text):
             if text[i] == "\n" or text.startswith("//", i):
@@ -147,8 +145,8 @@ class _Walk:
             snippet += "\n"
         self.builder.begin(self.file, snippet)
         try:
-            self.lark.parse(snippet, start=LINE_RULES.get(kind, "model_line"))
-        except (UnexpectedInput, Reject):
+            self.driver.parse(snippet, LINE_RULES.get(kind, "model_line"))
+        except (ParseFailed, Reject):
             return False
         base_line = self.text.count("\n", 0, at) + 1
         base_column = at - self.text.rfind("\n", 0, at)
@@ -159,9 +157,9 @@ class _Walk:
         return True
 
 
-def find_errors(text: str, file: str, lark: Lark, builder: AstBuilder) -> list[Diagnostic]:
+def find_errors(text: str, file: str, driver: Driver, builder: AstBuilder) -> list[Diagnostic]:
     """Every syntax error in text (already newline-normalised), in file order."""
-    walk = _Walk(text, file, lark, builder)
+    walk = _Walk(text, file, driver, builder)
     walk.top_level()
     if not walk.errors:  # the grammar and the walk disagree: never report a clean file
         walk.error(0, TOP_LEVEL)
