@@ -8,9 +8,11 @@ Run by hand, never in CI or the test suite:
 Two paths, measured in the same run on the same machine:
 
 - uv (today's action.yml): its steps up to and including "Install prisma-lint",
-  through tests/action_runner.py. setup-uv is stood in (the test venv's uv, the
-  release the action pins), so its own download of uv and its cache restore are
-  not in the figures; cold is an empty UV_CACHE_DIR, warm is the same one again.
+  through tests/action_runner.py, so uv itself is installed as on a runner
+  (scripts/install_uv.py: the pinned wheel from PyPI through pip when cold,
+  from the cache when warm). actions/cache is stood in by a folder copy, so
+  the Actions cache service's own download is not in the figures; cold is an
+  empty cache, warm is the one the cold run saved.
 - pip (the action before uv): `python -m venv` then `pip install` of the
   action's checkout, the same two commands the old install step ran; cold is
   an empty PIP_CACHE_DIR, warm is the same one again.
@@ -50,7 +52,10 @@ PIP_INSTALL = [  # what the pip-based install step ran
 
 def uv_install(source: Path, runner_temp: Path, workspace: Path) -> float:
     started = time.perf_counter()
-    run = run_action({}, workspace, runner_temp, action=source / "action.yml", until="Install prisma-lint")
+    runner_env = {"PIP_CACHE_DIR": str(runner_temp.parent / "pip-cache")}  # a runner's own pip cache is empty
+    run = run_action(
+        {}, workspace, runner_temp, runner_env, action=source / "action.yml", until="Install prisma-lint"
+    )
     seconds = time.perf_counter() - started
     if run.status != 0:
         raise SystemExit(f"the uv install failed:\n{run.stdout}\n{run.stderr}")
@@ -71,12 +76,13 @@ def sample(path: str, source: Path, cache: Path) -> float:
         runner_temp, workspace = Path(folder) / "temp", Path(folder) / "workspace"
         runner_temp.mkdir()
         workspace.mkdir()
-        if path == "uv":  # setup-uv's cache folder is RUNNER_TEMP/setup-uv-cache: restore ours there
+        if path == "uv":  # the stand-in's cache service is a folder beside RUNNER_TEMP: bring ours
+            service = runner_temp.with_name(runner_temp.name + ".actions-cache")
             if cache.exists():
-                shutil.copytree(cache, runner_temp / "setup-uv-cache", symlinks=True)
+                shutil.copytree(cache, service, symlinks=True)
             seconds = uv_install(source, runner_temp, workspace)
             shutil.rmtree(cache, ignore_errors=True)
-            shutil.copytree(runner_temp / "setup-uv-cache", cache, symlinks=True)
+            shutil.copytree(service, cache, symlinks=True)
             return seconds
         return pip_install(source, runner_temp, cache)
 

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,6 +31,7 @@ from tests import action_standins as standins
 from tests.action_expressions import Expressions, as_string
 
 ROOT = Path(__file__).resolve().parents[1]
+STATUS_CHECK = re.compile(r"\b(?:success|failure|always|cancelled)\(\)")
 # To watch a test fail on an older action: PRISMA_LINT_TEST_ACTION=/old/checkout/action.yml
 ACTION = Path(os.environ.get("PRISMA_LINT_TEST_ACTION") or ROOT / "action.yml")
 
@@ -81,6 +84,9 @@ class Job:
             "base_ref": self.base_env.get("GITHUB_BASE_REF", ""),
         }
         self.secrets = secrets or {}
+        self.cache_service = runner_temp.with_name(runner_temp.name + ".actions-cache")
+        self.cache_service.mkdir(exist_ok=True)
+        self.posts: list[Callable[[], None]] = []  # post steps of the actions used, run when the job ends
         self.result = ActionRun(0, "", "", "", {})
         self.counter = 0
 
@@ -92,7 +98,11 @@ class Job:
     def context(self, **extra: Any) -> dict[str, Any]:
         return {
             "github": self.github,
-            "runner": {"temp": str(self.runner_temp), "os": self.base_env["RUNNER_OS"]},
+            "runner": {
+                "temp": str(self.runner_temp),
+                "os": self.base_env["RUNNER_OS"],
+                "arch": self.base_env.get("RUNNER_ARCH", "X64"),
+            },
             "secrets": self.secrets,
             **extra,
         }
@@ -102,6 +112,8 @@ class Job:
         for index, step in enumerate(steps):
             exprs = Expressions(context, failed=self.result.status != 0)
             condition = str(step.get("if", "success()")).replace("${{", "").replace("}}", "")
+            if not STATUS_CHECK.search(condition):  # GitHub's rule: without one, success() && the condition
+                condition = f"success() && ({condition})"
             if not exprs.evaluate(condition):
                 continue
             name = step.get("name") or step.get("uses") or f"step {index}"
@@ -128,8 +140,8 @@ class Job:
         self.result.used.append((name, inputs))
         if name == "actions/setup-python":
             return standins.setup_python(self)
-        if name == "astral-sh/setup-uv":
-            return standins.setup_uv(self, ref, inputs, step_env)
+        if name == "actions/cache":
+            return standins.cache(self, ref, inputs)
         if name == "github/codeql-action/upload-sarif":
             return standins.upload_sarif(self, inputs)
         raise AssertionError(f"{uses}: no stand-in for this action")
@@ -162,6 +174,11 @@ class Job:
         outputs = {name: final.substitute(meta["value"]) for name, meta in spec["outputs"].items()}
         self.result.outputs = outputs
         return outputs
+
+    def end(self) -> None:
+        """The post steps, last used first, as the runner runs them."""
+        for post in reversed(self.posts):
+            post()
 
     def _run(self, step: dict[str, Any], exprs: Expressions, step_env: dict[str, str]) -> dict[str, str]:
         assert step.get("shell", "bash") == "bash", "every run step uses bash"
@@ -213,6 +230,7 @@ def run_action(
     """A job whose only step uses the action with these inputs."""
     job = Job(workspace, runner_temp, env)
     job.run_action(action, inputs, {}, until)
+    job.end()
     return job.result
 
 
@@ -226,6 +244,7 @@ def run_job(
     """The steps of a workflow job; `uses: ./` or `acme/prisma-lint@...` runs this repository's action."""
     job = Job(workspace, runner_temp, env, secrets)
     job.run_steps(steps, job.context(steps={}))
+    job.end()
     return job.result
 
 

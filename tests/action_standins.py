@@ -1,11 +1,11 @@
 """Stand-ins for the actions that cannot run here, each doing to the job what the real one does.
 
 - actions/setup-python: puts the test interpreter first on PATH (GITHUB_PATH).
-- astral-sh/setup-uv v10.0.1: hands over the uv of the test venv (the release
-  the action pins) as its `uv-path` output, and exports what the real one
-  exports (src/setup-uv.ts at that tag): UV_PYTHON_INSTALL_DIR always,
-  UV_CACHE_DIR when caching (each keeps a value the job already had), and its
-  folders on PATH unless UV_NO_MODIFY_PATH is set.
+- actions/cache v5.0.5: restores the newest entry of the job's cache service
+  (a folder beside RUNNER_TEMP, so tests sharing a RUNNER_TEMP share a cache,
+  like runs of one repository) whose key is `key`, else starts with
+  `restore-keys`; on a miss its post step, after a job that succeeded, saves
+  the path under `key`. Like the real one it only sets outputs.
 - github/codeql-action/upload-sarif: validates the file against the SARIF 2.1.0
   schema and records it; a missing or invalid file fails the step.
 (actions/checkout needs none: the workspace is already checked out.)
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,7 +23,7 @@ if TYPE_CHECKING:
     from tests.action_runner import Job
 
 ROOT = Path(__file__).resolve().parents[1]
-SETUP_UV_SHA = "20cfd1bf945f4377ade1205e4dbc17946fc9a30d"  # v10.0.1
+CACHE_SHA = "27d5ce7f107fe9357f9df03efb73ab90386fccae"  # v5.0.5
 
 
 def setup_python(job: Job) -> dict[str, str]:
@@ -37,21 +36,24 @@ def setup_python(job: Job) -> dict[str, str]:
     return {"python-version": f"{sys.version_info.major}.{sys.version_info.minor}"}
 
 
-def setup_uv(job: Job, ref: str, inputs: dict[str, str], step_env: dict[str, str]) -> dict[str, str]:
-    assert ref == SETUP_UV_SHA, "the stand-in does what setup-uv v10.0.1 does"
-    uv = shutil.which("uv", path=str(Path(sys.executable).parent))
-    assert uv, "uv is in the test extra"
-    version = subprocess.run([uv, "--version"], capture_output=True, text=True, check=True).stdout.split()[1]
-    assert version == inputs["version"], "the test venv's uv is the release the action pins"
-    seen, temp = {**job.env({}), **step_env}, str(job.runner_temp)
-    job.result.exported["UV_PYTHON_INSTALL_DIR"] = seen.get("UV_PYTHON_INSTALL_DIR", f"{temp}/uv-python-dir")
-    enable = inputs.get("enable-cache", "auto")
-    if enable == "true" or (enable == "auto" and job.github["event_name"] != "pull_request_target"):
-        job.result.exported["UV_CACHE_DIR"] = seen.get("UV_CACHE_DIR", f"{temp}/setup-uv-cache")
-    if "UV_NO_MODIFY_PATH" not in seen:
-        home = job.base_env.get("HOME", "")
-        job.result.path_added += [str(Path(uv).parent), f"{home}/.local/bin", f"{temp}/uv-python-dir"]
-    return {"uv-path": uv, "uvx-path": str(Path(uv).parent / "uvx"), "uv-version": version}
+def cache(job: Job, ref: str, inputs: dict[str, str]) -> dict[str, str]:
+    assert ref == CACHE_SHA, "the stand-in does what actions/cache v5.0.5 does"
+    path, key = Path(inputs["path"]), inputs["key"]
+    entries = sorted(job.cache_service.glob("*"), key=lambda entry: entry.stat().st_mtime, reverse=True)
+    exact = [entry for entry in entries if entry.name == key]
+    prefixes = [p for p in inputs.get("restore-keys", "").splitlines() if p]
+    partial = [entry for entry in entries for p in prefixes if entry.name.startswith(p)]
+    found = (exact or partial or [None])[0]
+    if found is not None:
+        shutil.copytree(found, path, symlinks=True, dirs_exist_ok=True)
+    if not exact:
+        job.posts.append(lambda: _save(job, path, job.cache_service / key))
+    return {"cache-hit": "true" if exact else "false"}
+
+
+def _save(job: Job, path: Path, entry: Path) -> None:
+    if job.result.status == 0 and path.exists() and not entry.exists():  # post-if: success()
+        shutil.copytree(path, entry, symlinks=True)
 
 
 def upload_sarif(job: Job, inputs: dict[str, str]) -> dict[str, str]:

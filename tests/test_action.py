@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def runner_temp(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Shared by the scenarios, like a runner whose uv cache (setup-uv's) is warm."""
+    """Shared by the scenarios, like runs of one repository, whose install cache is warm."""
     return tmp_path_factory.mktemp("runner-temp")
 
 
@@ -294,7 +294,7 @@ def test_action_yaml_rules() -> None:
             assert step["shell"] == "bash" and "${{" not in step["run"]
         else:
             name, _, ref = step["uses"].partition("@")
-            assert name == "astral-sh/setup-uv" and len(ref) == 40
+            assert name == "actions/cache" and len(ref) == 40
     assert set(spec["outputs"]) == {"drift", "verdict", "changes", "report", "sarif"}
     assert {"icon", "color"} <= set(spec["branding"])
 

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from tests.action_runner import ROOT, ActionRun, run_action, run_job
-from tests.action_standins import SETUP_UV_SHA
+from tests.action_standins import CACHE_SHA
 from tests.gitrepos import SCHEMA, admin_repo, commit_file, git, init, portal_repo, version
 from tests.private_git import PrivateGitHost
 
@@ -29,7 +29,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def runner_temp(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Shared, like a runner whose uv cache (setup-uv's) is warm."""
+    """Shared, like runs of one repository, whose install cache is warm."""
     return tmp_path_factory.mktemp("runner-temp")
 
 
@@ -91,10 +91,13 @@ def test_two_uses_in_one_job_keep_their_own_reports(
     assert json.loads(second.read_text())["drift"] is True
 
 
-def test_later_steps_see_the_original_path_and_python(
+def test_later_steps_see_the_original_path_python_and_environment(
     tmp_path: Path, runner_temp: Path, canonical: str
 ) -> None:
-    probe = 'echo "$PATH" >"$OUT.path"; command -v python3 >"$OUT.python"; env | sort >"$OUT.env"'
+    # Each step has its own OUT and runner files (GITHUB_OUTPUT, GITHUB_ENV, ...); the rest is the job's.
+    own = "-e ^OUT= -e ^GITHUB_OUTPUT= -e ^GITHUB_ENV= -e ^GITHUB_PATH= -e ^GITHUB_STEP_SUMMARY="
+    env = f"env | grep -v {own} | sort"
+    probe = f'echo "$PATH" >"$OUT.path"; command -v python3 >"$OUT.python"; {env} >"$OUT.env"'
     portal = portal_repo(tmp_path / "portal", version(5))
     steps = [
         {"run": probe, "env": {"OUT": str(tmp_path / "before")}},
@@ -103,23 +106,9 @@ def test_later_steps_see_the_original_path_and_python(
     ]
     run = run_job(steps, portal, runner_temp, base_env(tmp_path))
     assert run.status == 0, run.stderr
-    for kind in ("path", "python"):
+    for kind in ("path", "python", "env"):
         assert (tmp_path / f"after.{kind}").read_text() == (tmp_path / f"before.{kind}").read_text(), kind
-    assert run.path_added == []
-    # setup-uv v10 always exports these two (uv's own settings); nothing else changes.
-    assert set(run.exported) <= {"UV_CACHE_DIR", "UV_PYTHON_INSTALL_DIR"}
-    assert "VIRTUAL_ENV=" not in (tmp_path / "after.env").read_text()
-
-
-def test_the_uv_cache_is_keyed_on_the_actions_own_dependencies(
-    tmp_path: Path, runner_temp: Path, canonical: str
-) -> None:
-    portal = portal_repo(tmp_path / "portal", version(5))
-    run = run_action({"canonical": canonical, "portal": SCHEMA}, portal, runner_temp, base_env(tmp_path))
-    ((name, inputs),) = run.used
-    key = git(ROOT, "hash-object", "pyproject.toml")  # github.action_ref is empty in composite actions
-    assert (name, inputs["cache-suffix"]) == ("astral-sh/setup-uv", f"prisma-lint-{key}-")
-    assert inputs["enable-cache"] == "auto"  # off where caches may be poisoned (pull_request_target)
+    assert (run.path_added, run.exported) == ([], {})
 
 
 def monorepo(path: Path) -> Path:
@@ -290,7 +279,7 @@ def test_every_action_used_is_pinned_by_sha() -> None:
 
     spec = yaml.safe_load((ROOT / "action.yml").read_text())
     uses = [step["uses"] for step in spec["runs"]["steps"] if "uses" in step]
-    assert uses == [f"astral-sh/setup-uv@{SETUP_UV_SHA}"]
+    assert uses == [f"actions/cache@{CACHE_SHA}"]
     for workflow in (ROOT / ".github/workflows").glob("*.yml"):
         for job in yaml.safe_load(workflow.read_text())["jobs"].values():
             for step in job["steps"]:
