@@ -51,4 +51,6 @@ fi
 .venv/bin/actionlint .github/workflows/*.yml
 .venv/bin/zizmor --offline --quiet action.yml .github/workflows/
 
-.venv/bin/pytest "$@"
+# One worker per core (`-n 0` among the arguments runs in this process); a worker takes
+# whole files, so a module's fixtures (a warm install cache, say) serve all its tests.
+.venv/bin/pytest -n auto --dist loadfile "$@"

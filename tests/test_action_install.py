@@ -8,6 +8,7 @@ cold run, through pip with the hashes of scripts/uv-requirements.txt.
 from __future__ import annotations
 
 import hashlib
+import re
 import zipfile
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import pytest
 from tests.action_runner import ROOT, ActionRun, run_action
 from tests.gitrepos import SCHEMA, admin_repo, git, portal_repo, version
 
-pytestmark = pytest.mark.slow  # each test builds prisma-lint in a venv
+slow = pytest.mark.slow  # the tests that run the action build prisma-lint in a venv
 
 UV_WHEEL = "uv-0.12.4-py3-none-manylinux_2_17_x86_64.manylinux2014_x86_64.whl"
 
@@ -46,6 +47,7 @@ def git_blob_sha(data: bytes) -> str:
     return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()  # what `git hash-object` prints
 
 
+@slow
 def test_a_cold_run_fills_the_cache_and_a_warm_one_needs_no_index(tmp_path: Path, canonical: str) -> None:
     cold = check(tmp_path, canonical)
     assert (cold.status, cold.outputs["verdict"]) == (0, "clean"), cold.stderr
@@ -57,6 +59,7 @@ def test_a_cold_run_fills_the_cache_and_a_warm_one_needs_no_index(tmp_path: Path
     assert [p.name for p in service(tmp_path).iterdir()] == [entry.name]  # a hit saves nothing new
 
 
+@slow
 def test_the_cache_key_is_the_runner_and_what_picks_uv_and_the_dependencies(
     tmp_path: Path, canonical: str
 ) -> None:
@@ -69,6 +72,7 @@ def test_the_cache_key_is_the_runner_and_what_picks_uv_and_the_dependencies(
     assert inputs["path"] == str(tmp_path / "temp" / "prisma-lint-cache")
 
 
+@slow
 def test_no_cache_on_pull_request_target(tmp_path: Path, canonical: str) -> None:
     """There the job has the base repository's rights; a cache a pull request wrote must not reach it."""
     run = check(tmp_path, canonical, GITHUB_EVENT_NAME="pull_request_target")
@@ -83,6 +87,7 @@ def fake_wheel(path: Path, marker: Path) -> None:
         archive.writestr("uv-0.12.4.data/scripts/uv", f'#!/bin/sh\ntouch "{marker}"\n')
 
 
+@slow
 def test_a_uv_wheel_from_the_cache_runs_only_if_its_hash_is_pinned(tmp_path: Path, canonical: str) -> None:
     marker = tmp_path / "fake-uv-ran"
     key = check(tmp_path, canonical).used[0][1]["key"]
@@ -92,6 +97,7 @@ def test_a_uv_wheel_from_the_cache_runs_only_if_its_hash_is_pinned(tmp_path: Pat
     assert not marker.exists(), "the unpinned uv ran"
 
 
+@slow
 def test_a_cache_folder_planted_by_an_earlier_step_is_not_used(tmp_path: Path, canonical: str) -> None:
     planted = tmp_path / "temp" / "prisma-lint-cache"
     (planted / "uv").mkdir(parents=True)
@@ -105,6 +111,7 @@ def test_a_cache_folder_planted_by_an_earlier_step_is_not_used(tmp_path: Path, c
     assert not (entry / "uv" / "planted").exists()  # nor saved for later runs
 
 
+@slow
 def test_no_python3_on_the_runner_is_one_line(tmp_path: Path, canonical: str) -> None:
     bin_dir = tmp_path / "bin"  # bash, git and coreutils, but no python3
     bin_dir.mkdir()
@@ -119,3 +126,11 @@ def test_no_python3_on_the_runner_is_one_line(tmp_path: Path, canonical: str) ->
         "::error title=prisma-lint::The action installs uv with the runner's python3 and pip,"
         " and this runner has no python3."
     ]
+
+
+def test_the_uv_release_is_pinned_once_for_the_action_and_once_for_the_tests_alike() -> None:
+    """The test extra's uv (tests/test_package.py) is the release the action installs."""
+    pinned = re.findall(r"^uv==(\S+) ", (ROOT / "scripts/uv-requirements.txt").read_text(), re.MULTILINE)
+    extra = re.findall(r'"uv==([^"]+)"', (ROOT / "pyproject.toml").read_text())
+    documented = re.findall(r"uv itself is release (\S+?),", (ROOT / "docs/github-action.md").read_text())
+    assert pinned == extra == documented == [UV_WHEEL.split("-")[1]]
