@@ -67,8 +67,7 @@ def _explain(
     versions = _versions(plan, plan.history, options, config)
     if not versions and plan.history_optional:  # an untracked file, or a repository without commits
         return result
-    portal_schema = parse_sources(portal_files)
-    verdict = judge(portal_schema, ((v.commit, v.date, v.files) for v in versions), config)
+    verdict = judge(portal_files, ((v.commit, v.date, v.files) for v in versions), config)
     if verdict.status == "stale" and verdict.match is not None:
         stale = _stale_finding(verdict.match, result, portal_files, plan)
         return config.apply(replace(result, changes=(stale,), verdict=verdict))

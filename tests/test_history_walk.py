@@ -1,0 +1,165 @@
+"""The history walk (check/history.py) and the incremental cutter (syntax/chunks.Cutter).
+
+The walk cuts each version only around what changed since the previous one and
+compares it with the copy only over the chunks they do not share. Both are
+shortcuts: over generated histories they must give what cutting every version
+afresh and comparing whole fact sets gives (verdict, match, nearest version and
+its distance).
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from prisma_lint.check.history import judge
+from prisma_lint.check.verdicts import Candidate, Verdict
+from prisma_lint.config import Config
+from prisma_lint.drift.semantic import distance, facts
+from prisma_lint.errors import SchemaSyntaxError
+from prisma_lint.syntax import chunks
+from prisma_lint.syntax.ast import SourceFile
+from prisma_lint.syntax.lexing import normalise_newlines
+from prisma_lint.syntax.parser import parse_sources
+
+ROOT = Path(__file__).resolve().parents[1]
+BASE = normalise_newlines(
+    (ROOT / "examples" / "admin" / "prisma" / "schema.prisma").read_text(encoding="utf-8")
+)
+SETTINGS = settings(
+    max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
+# Text spliced in anywhere: block edges, comments, config blocks, fields, junk.
+SNIPPETS = ["}", "\n}", "\n}\n", "model X {\n", "\nmodel Y {\n  id Int @id\n}\n", "/*", "*/", "\n", " ", "{"]
+SNIPPETS += [
+    "datasource d {\n",
+    '\ngenerator g {\n  provider = "x"\n}\n',
+    "enum E {\n",
+    "  f Int\n",
+    "",
+    "// c\n",
+]
+
+NAMES = itertools.count()  # fields and models added by `edit` never repeat a name
+
+
+def texts_of(text: str) -> list[str] | None:
+    cut = chunks.split(text)
+    return [c.text for c in cut] if cut is not None else None
+
+
+@SETTINGS
+@given(st.randoms(use_true_random=False))
+def test_the_cutter_cuts_every_version_as_split_does(rng: random.Random) -> None:
+    cutter, text = chunks.Cutter(), BASE
+    for _ in range(25):
+        for _ in range(rng.randint(1, 3)):
+            i = rng.randint(0, len(text))
+            text = text[:i] + rng.choice(SNIPPETS) + text[i + rng.choice([0, 0, 1, 3, 20]) :]
+        assert cutter.cut(text) == texts_of(text), text
+
+
+def many_models(count: int) -> str:
+    return "".join(
+        f"/// Model {i}.\nmodel M{i} {{\n  id Int @id\n  name String\n}}\n\n" for i in range(count)
+    )
+
+
+def growing_history(base: str, count: int) -> list[str]:
+    """count versions, newest first: version v (from the oldest) adds a field to model v."""
+    out = []
+    for v in range(count):
+        text = base
+        for i in range(v):
+            text = text.replace(f"model M{i} {{\n", f"model M{i} {{\n  added{i} String?\n", 1)
+        out.append(text)
+    return out[::-1]
+
+
+class CountingPattern:
+    """Stands in for chunks.LINE_HEADER and counts the characters it is asked to scan."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern, self.scanned = pattern, 0
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
+        end = len(text) if endpos is None else min(endpos, len(text))
+        self.scanned += end - pos
+        return self.pattern.finditer(text, pos, end)
+
+
+def test_the_walk_scans_each_version_only_where_it_changed(monkeypatch: pytest.MonkeyPatch) -> None:
+    base = many_models(300)
+    history = growing_history(base, 40)
+    versions = [(f"c{n}", "2026-10-01", (SourceFile("s.prisma", t),)) for n, t in enumerate(history)]
+    portal = [SourceFile("portal.prisma", history[0].replace("name String", "name Int", 1))]
+    largest = max(len(t) for t in texts_of(history[0]) or [])
+    counter = CountingPattern(chunks.LINE_HEADER)
+    monkeypatch.setattr(chunks, "LINE_HEADER", counter)
+    verdict = judge(portal, versions, Config())
+    assert verdict.status == "edited" and verdict.versions == 40
+    # The copy and the newest version are cut in full; every older one around one model.
+    assert counter.scanned <= 2 * len(history[0]) + 40 * 3 * largest
+
+
+def reference(portal: list[SourceFile], versions: list[tuple[str, str, tuple[SourceFile, ...]]]) -> Verdict:
+    """The plain walk: every version parsed whole, whole fact sets compared."""
+    target = facts(parse_sources(portal))
+    seen: list[tuple[int, Candidate]] = []
+    for position, (commit, date, files) in enumerate(versions):
+        try:
+            version = facts(parse_sources(list(files)))
+        except SchemaSyntaxError:
+            continue
+        candidate = Candidate(commit, date, position)
+        if version == target:
+            return Verdict("stale", match=candidate, versions=position + 1)
+        seen.append((distance(version, target), candidate))
+    if not seen:
+        return Verdict("edited", versions=0)
+    apart, nearest = min(seen, key=lambda item: (item[0], item[1].position))
+    return Verdict("edited", nearest=nearest, nearest_distance=apart, versions=len(seen))
+
+
+def edit(text: str, rng: random.Random) -> str:
+    """One meaningful or harmless change that keeps the schema free of duplicate names."""
+    fields = [m.span() for m in re.finditer(r"^  [a-z]\w* +\w[^\n]*\n", text, flags=re.M)]
+    models = [m.end() for m in re.finditer(r"^model \w+ \{\n", text, flags=re.M)]
+    if not fields or not models:
+        return text
+    start, end = rng.choice(fields)
+    at, n, line = rng.choice(models), next(NAMES), text[start:end]
+    edits = [
+        text[:at] + f"  extra{n} String?\n" + text[at:],  # a field added
+        text[:start] + text[end:],  # a field (or attribute line) removed
+        text[:start] + re.sub(r"String|Int\b|DateTime", "Boolean", line, count=1) + text[end:],  # retyped
+        text + f"\nmodel Added{n} {{\n  id Int @id\n}}\n",  # a model added
+        text[:start] + "  /// Documented.\n" + text[start:],  # a field documented
+        text[:start] + line.replace(" ", "   ", 1) + text[end:],  # formatting only
+    ]
+    if rng.random() < 0.1:
+        return text[:start] + "  broken Int @@@\n" + text[start:]  # a version that does not parse
+    return rng.choice(edits)
+
+
+@SETTINGS
+@given(st.randoms(use_true_random=False))
+def test_the_walk_gives_the_verdict_of_whole_fact_sets(rng: random.Random) -> None:
+    texts = [BASE]
+    for _ in range(rng.randint(1, 12)):
+        texts.append(edit(texts[-1], rng))
+    texts.reverse()  # newest first
+    versions = [(f"c{n}", "2026-10-01", (SourceFile("HEAD:s.prisma", t),)) for n, t in enumerate(texts)]
+    copy = rng.choice([t for t in texts if "@@@" not in t])
+    for _ in range(rng.choice([0, 0, 1, 2])):
+        copy = edit(copy, rng).replace("  broken Int @@@\n", "")
+    portal = [SourceFile("portal.prisma", copy)]
+    assert judge(portal, versions, Config()) == reference(portal, versions)
+    assert judge(parse_sources(portal), versions, Config()) == reference(portal, versions)
