@@ -12,9 +12,11 @@ from __future__ import annotations
 import itertools
 import random
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import git
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -24,10 +26,13 @@ from prisma_lint.check.verdicts import Candidate, Verdict
 from prisma_lint.config import Config
 from prisma_lint.drift.semantic import distance, facts
 from prisma_lint.errors import SchemaSyntaxError
+from prisma_lint.sources import git as gitsource
+from prisma_lint.sources.specs import GitSpec
 from prisma_lint.syntax import chunks
 from prisma_lint.syntax.ast import SourceFile
 from prisma_lint.syntax.lexing import normalise_newlines
 from prisma_lint.syntax.parser import parse_sources
+from tests import gitrepos
 
 ROOT = Path(__file__).resolve().parents[1]
 BASE = normalise_newlines(
@@ -109,7 +114,9 @@ def test_the_walk_scans_each_version_only_where_it_changed(monkeypatch: pytest.M
     assert counter.scanned <= 2 * len(history[0]) + 40 * 3 * largest
 
 
-def reference(portal: list[SourceFile], versions: list[tuple[str, str, tuple[SourceFile, ...]]]) -> Verdict:
+def reference(
+    portal: list[SourceFile], versions: Sequence[tuple[str, str, tuple[SourceFile, ...]]]
+) -> Verdict:
     """The plain walk: every version parsed whole, whole fact sets compared."""
     target = facts(parse_sources(portal))
     seen: list[tuple[int, Candidate]] = []
@@ -163,3 +170,50 @@ def test_the_walk_gives_the_verdict_of_whole_fact_sets(rng: random.Random) -> No
     portal = [SourceFile("portal.prisma", copy)]
     assert judge(portal, versions, Config()) == reference(portal, versions)
     assert judge(parse_sources(portal), versions, Config()) == reference(portal, versions)
+
+
+def gitpython_history(repo_path: Path, spec: GitSpec, limit: int) -> list[gitsource.Version]:
+    """The walk as it was: GitPython's commits, each file read through the commit's tree."""
+    repo = git.Repo(repo_path)
+    out = []
+    for commit in repo.iter_commits(repo.commit(spec.ref), paths=spec.path, max_count=limit):
+        files = gitsource._files_at(commit, spec)
+        if files:
+            out.append(gitsource.Version(commit.hexsha, commit.committed_datetime.isoformat(), tuple(files)))
+    return out
+
+
+def mixed_history(path: Path) -> None:
+    """A schema file and a schema folder, changed, deleted and brought back, between other commits."""
+    gitrepos.admin_repo(path, versions=4)
+    gitrepos.commit_file(path, "db/a.prisma", gitrepos.version(1), "folder a", day=20)
+    gitrepos.commit_file(path, "db/b.prisma", gitrepos.version(2), "folder b", day=21)
+    gitrepos.git(path, "rm", "-q", gitrepos.SCHEMA)
+    gitrepos.git(path, "commit", "-q", "-m", "schema gone", date="2026-10-22T12:00:00+02:00")
+    gitrepos.commit_file(path, gitrepos.SCHEMA, gitrepos.version(5), "schema back", day=23)
+    gitrepos.commit_file(path, "db/a.prisma", gitrepos.version(6), "folder a again", day=24)
+
+
+@pytest.mark.parametrize("where", [gitrepos.SCHEMA, "db", "prisma"])
+def test_history_lists_the_versions_gitpython_walks(tmp_path: Path, where: str) -> None:
+    mixed_history(tmp_path)
+    spec = GitSpec(None, "HEAD", where)
+    walked = list(gitsource.history(spec, cwd=tmp_path, limit=50))
+    assert walked == gitpython_history(tmp_path, spec, 50)
+    assert len(walked) >= 3
+    assert list(gitsource.history(spec, cwd=tmp_path, limit=2)) == gitpython_history(tmp_path, spec, 2)
+
+
+def test_history_reads_one_git_object_per_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    gitrepos.admin_repo(tmp_path, versions=12)
+    reads = []
+    real = git.cmd.Git._Git__get_object_header  # type: ignore[attr-defined]
+
+    def counting(self: git.cmd.Git, cmd: Any, ref: Any) -> Any:
+        reads.append(ref)
+        return real(self, cmd, ref)
+
+    monkeypatch.setattr(git.cmd.Git, "_Git__get_object_header", counting)
+    versions = list(gitsource.history(GitSpec(None, "HEAD", gitrepos.SCHEMA), cwd=tmp_path))
+    assert len(versions) == 12
+    assert len(reads) <= len(versions) + 2  # the blob itself; resolving HEAD may read a commit

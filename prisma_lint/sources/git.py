@@ -59,13 +59,35 @@ def history(
 
     The commits are listed while the cache is locked (another run's shallower
     fetch would cut the walk short); their files are read by id afterwards.
+    A file is read as one `commit:path` object per version from git's
+    persistent `cat-file --batch`; a folder through the commit's tree.
     """
     with _resolved(spec, cwd=cwd, cache_dir=cache_dir, depth=limit) as (repo, head):
-        commits = list(repo.iter_commits(head, paths=spec.path, max_count=limit))
-    for commit in commits:
-        files = _files_at(commit, spec)
+        listed = repo.git.rev_list(f"--max-count={limit}", "--format=%cI", head.hexsha, "--", spec.path)
+    lines = listed.splitlines()
+    for header, date in zip(lines[::2], lines[1::2], strict=True):
+        sha = header.removeprefix("commit ")
+        files = _files_by_id(repo, sha, spec)
         if files:
-            yield Version(commit.hexsha, commit.committed_datetime.isoformat(), tuple(files))
+            yield Version(sha, date, tuple(files))
+
+
+def _files_by_id(repo: git.Repo, sha: str, spec: GitSpec) -> list[SourceFile]:
+    """The schema's files at commit sha: one object read for a file, the tree walked for a folder."""
+    parts = spec.path.split("/")
+    if "\n" in spec.path or any(part in ("", ".", "..") for part in parts):
+        return _files_at(repo.commit(sha), spec)  # not an object name cat-file reads as a tree path
+    try:
+        _, kind, size, stream = repo.git.stream_object_data(f"{sha}:{spec.path}")
+    except ValueError:  # no such path at that commit
+        return []
+    if kind not in ("blob", b"blob"):  # GitPython gives the bytes of the header
+        stream.read()  # the persistent process must be read to the end
+        return _files_at(repo.commit(sha), spec)
+    error = files.too_big(spec.display(), size)
+    if error:
+        raise error
+    return [SourceFile(spec.display(), decode_schema(stream.read(), spec.display()), sha)]
 
 
 def verify_ref(ref: str, *, cwd: Path) -> str:
