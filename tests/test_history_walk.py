@@ -12,17 +12,19 @@ from __future__ import annotations
 import itertools
 import random
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import git
 import pytest
+from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from prisma_lint.check.history import judge
 from prisma_lint.check.verdicts import Candidate, Verdict
+from prisma_lint.cli import cli
 from prisma_lint.config import Config
 from prisma_lint.drift.semantic import distance, facts
 from prisma_lint.errors import SchemaSyntaxError
@@ -156,6 +158,15 @@ def edit(text: str, rng: random.Random) -> str:
     return rng.choice(edits)
 
 
+def as_files(text: str, rng: random.Random) -> tuple[SourceFile, ...]:
+    """One file, or (in a third of versions) two, cut at a model: blocks move between files."""
+    cuts = [m.start() + 1 for m in re.finditer(r"\nmodel ", text)]
+    if not cuts or rng.random() < 0.67:
+        return (SourceFile("HEAD:s.prisma", text),)
+    at = rng.choice(cuts)
+    return SourceFile("HEAD:a.prisma", text[:at]), SourceFile("HEAD:b.prisma", text[at:])
+
+
 @SETTINGS
 @given(st.randoms(use_true_random=False))
 def test_the_walk_gives_the_verdict_of_whole_fact_sets(rng: random.Random) -> None:
@@ -163,7 +174,7 @@ def test_the_walk_gives_the_verdict_of_whole_fact_sets(rng: random.Random) -> No
     for _ in range(rng.randint(1, 12)):
         texts.append(edit(texts[-1], rng))
     texts.reverse()  # newest first
-    versions = [(f"c{n}", "2026-10-01", (SourceFile("HEAD:s.prisma", t),)) for n, t in enumerate(texts)]
+    versions = [(f"c{n}", "2026-10-01", as_files(t, rng)) for n, t in enumerate(texts)]
     copy = rng.choice([t for t in texts if "@@@" not in t])
     for _ in range(rng.choice([0, 0, 1, 2])):
         copy = edit(copy, rng).replace("  broken Int @@@\n", "")
@@ -217,3 +228,23 @@ def test_history_reads_one_git_object_per_version(tmp_path: Path, monkeypatch: p
     versions = list(gitsource.history(GitSpec(None, "HEAD", gitrepos.SCHEMA), cwd=tmp_path))
     assert len(versions) == 12
     assert len(reads) <= len(versions) + 2  # the blob itself; resolving HEAD may read a commit
+
+
+def test_check_reads_history_only_up_to_the_match(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    gitrepos.admin_repo(tmp_path / "admin", versions=12)
+    copy = tmp_path / "portal.prisma"
+    copy.write_text(gitrepos.version(9))  # two schema commits behind
+    real, read = gitsource.history, []
+
+    def recorded(*args: Any, **kwargs: Any) -> Iterator[gitsource.Version]:
+        for version in real(*args, **kwargs):
+            read.append(version.commit)
+            yield version
+
+    monkeypatch.setattr(gitsource, "history", recorded)
+    monkeypatch.chdir(tmp_path / "admin")
+    result = CliRunner().invoke(
+        cli, ["check", "--canonical", f"HEAD:{gitrepos.SCHEMA}", "--portal", str(copy)]
+    )
+    assert result.exit_code == 1 and "2 schema commits behind" in result.stdout, result.stdout
+    assert len(read) == 3  # the walk stopped at the match: the nine older versions were never read

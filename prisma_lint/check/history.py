@@ -19,6 +19,7 @@ the distance, so the result is that of comparing the whole fact sets.
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import replace
 
 from prisma_lint.check.verdicts import Candidate, Verdict
 from prisma_lint.config import Config
@@ -56,6 +57,55 @@ def units(
     return out
 
 
+Delta = tuple[list[Unit], list[Unit]]  # (units added, units removed) since the previous version
+
+
+class Versions:
+    """Each version's units, looked up only where its files changed since the previous version
+    (chunks.Cutter says which chunks those are), with what was added and removed."""
+
+    def __init__(self, cache: ChunkCache[Unit]) -> None:
+        self.cache = cache
+        self.files: dict[str, tuple[Cutter, list[Unit] | None]] = {}  # name -> its cutter, units
+
+    def units(self, files: Sequence[SourceFile]) -> tuple[list[Unit], Delta | None] | None:
+        """A version's units and the change from the previous version (None if unknown); None
+        if any chunk has syntax errors (the next change is from this one, as far as it parsed)."""
+        if len({source.display for source in files}) < len(files):  # two files of one name
+            self.files.clear()
+            found = Versions(self.cache).units([replace(f, display=str(i)) for i, f in enumerate(files)])
+            return (found[0], None) if found else None
+        out: list[Unit] = []
+        added: list[Unit] = []
+        removed: list[Unit] = []
+        named = {source.display for source in files}
+        for gone in [name for name in self.files if name not in named]:
+            removed.extend(self.files.pop(gone)[1] or ())
+        valid = True
+        for source in files:
+            own = self._file(source, added, removed)
+            valid = valid and own is not None
+            out.extend(own or ())
+        return (out, (added, removed)) if valid else None
+
+    def _file(self, source: SourceFile, added: list[Unit], removed: list[Unit]) -> list[Unit] | None:
+        cutter, before = self.files.get(source.display) or (Cutter(), None)
+        text = normalise_newlines(source.text)
+        texts = cutter.cut(text) or [text]
+        change = cutter.change if before is not None else None
+        start, stop, end = change or (0, len(texts), 0)
+        fresh = [self.cache.get(t) for t in texts[start:stop]]
+        if any(unit is None for unit in fresh):
+            self.files[source.display] = (cutter, None)  # the next version looks everything up
+            return None
+        middle = [unit for unit in fresh if unit is not None]
+        now = middle if change is None else (before or [])[:start] + middle + (before or [])[end:]
+        added.extend(middle)
+        removed.extend((before or []) if change is None else (before or [])[start:end])
+        self.files[source.display] = (cutter, now)
+        return now
+
+
 class Apart:
     """How a version differs from the copy in facts, kept up to date as the walk moves from one
     version to the next: only the chunks that changed between the two are looked at.
@@ -85,6 +135,18 @@ class Apart:
             for _ in range(count):
                 self._add(self.by_id[key], -1)
         self.units = now
+
+    def shift(self, added: list[Unit], removed: list[Unit]) -> None:
+        """Move to the next version, given what changed since the one moved to last."""
+        for unit in added:
+            self.by_id.setdefault(id(unit), unit)
+            self.units[id(unit)] = self.units.get(id(unit), 0) + 1
+            self._add(unit, 1)
+        for unit in removed:
+            self.units[id(unit)] -= 1
+            if not self.units[id(unit)]:
+                del self.units[id(unit)]
+            self._add(unit, -1)
 
     def _add(self, unit: Unit, sign: int) -> None:
         if id(unit) not in self.known:
@@ -135,14 +197,21 @@ def judge(
     Several portals judged against one history share one cache, so each version is parsed once."""
     cache = cache or history_cache()
     walk = Apart(_portal_units(portal, cache))
-    cutters: dict[str, Cutter] = {}
+    walked = Versions(cache)
+    synced = True  # walk stands at the version before this one (not at one that did not parse)
     seen: list[tuple[int, Candidate, list[Unit]]] = []
     for position, (commit, date, files) in enumerate(versions):
-        parts = units(files, cache, cutters)
-        if parts is None:
+        found = walked.units(files)
+        if found is None:
+            synced = False
             continue
+        parts, delta = found
+        if synced and position and delta:
+            walk.shift(*delta)
+        else:
+            walk.move(parts)
+        synced = True
         candidate = Candidate(commit, date, position)
-        walk.move(parts)
         if not walk.apart:
             return Verdict("stale", match=candidate, versions=position + 1)
         seen.append((walk.distance(), candidate, parts))

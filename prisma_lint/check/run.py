@@ -12,7 +12,8 @@ severity rules once.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
+from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -64,10 +65,16 @@ def _explain(
     result: DiffResult, plan: Plan, portal_files: list[SourceFile], options: CheckOptions, config: Config
 ) -> DiffResult:
     assert plan.history is not None
-    versions = _versions(plan, plan.history, options, config)
+    versions: list[GitVersion] = []  # those the walk read: it stops at a match
+    try:
+        with closing(_versions(plan.history, options, config)) as source:
+            verdict = judge(portal_files, _recorded(source, versions), config)
+    except SourceError:
+        if not plan.history_optional:
+            raise
+        return result
     if not versions and plan.history_optional:  # an untracked file, or a repository without commits
         return result
-    verdict = judge(portal_files, ((v.commit, v.date, v.files) for v in versions), config)
     if verdict.status == "stale" and verdict.match is not None:
         stale = _stale_finding(verdict.match, result, portal_files, plan)
         return config.apply(replace(result, changes=(stale,), verdict=verdict))
@@ -93,16 +100,18 @@ def _explain(
     )
 
 
-def _versions(plan: Plan, spec: GitSpec, options: CheckOptions, config: Config) -> list[GitVersion]:
+def _versions(spec: GitSpec, options: CheckOptions, config: Config) -> Generator[GitVersion, None, None]:
+    """The canonical history, read as the walk asks for it (git reads ahead: sources/catfile.py)."""
     from prisma_lint.sources import git as gitsource
 
     cache = Path(config.cache_dir) if config.cache_dir else None
-    try:
-        return list(gitsource.history(spec, cwd=options.cwd, cache_dir=cache, limit=config.history_depth))
-    except SourceError:
-        if not plan.history_optional:
-            raise
-        return []
+    return gitsource.history(spec, cwd=options.cwd, cache_dir=cache, limit=config.history_depth)
+
+
+def _recorded(source: Iterator[GitVersion], read: list[GitVersion]) -> Iterator[Version]:
+    for version in source:
+        read.append(version)
+        yield version.commit, version.date, version.files
 
 
 def _upstream(head: list[SourceFile], base: list[SourceFile], config: Config) -> tuple[Change, ...]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +19,7 @@ import git
 
 from prisma_lint.errors import SourceError
 from prisma_lint.sources import cache, files, gitenv
+from prisma_lint.sources.catfile import CatFile
 from prisma_lint.sources.files import decode_schema
 from prisma_lint.sources.redact import redact, scrub_secret
 from prisma_lint.sources.specs import GitSpec, is_remote
@@ -54,40 +55,46 @@ def read(spec: GitSpec, *, cwd: Path, cache_dir: Path | None = None) -> list[Sou
 
 def history(
     spec: GitSpec, *, cwd: Path, cache_dir: Path | None = None, limit: int = 200
-) -> Iterator[Version]:
+) -> Generator[Version, None, None]:
     """Versions of the schema at spec, newest first, from commits that changed it.
 
-    The commits are listed while the cache is locked (another run's shallower
-    fetch would cut the walk short); their files are read by id afterwards.
-    A file is read as one `commit:path` object per version from git's
-    persistent `cat-file --batch`; a folder through the commit's tree.
+    The commits are listed, with their committer dates, while the cache is
+    locked (another run's shallower fetch would cut the walk short); their
+    files are read by id afterwards: a file as one `sha:path` object each, all
+    from one `git cat-file --batch` (catfile.py), a folder through the tree.
     """
     with _resolved(spec, cwd=cwd, cache_dir=cache_dir, depth=limit) as (repo, head):
         listed = repo.git.rev_list(f"--max-count={limit}", "--format=%cI", head.hexsha, "--", spec.path)
     lines = listed.splitlines()
-    for header, date in zip(lines[::2], lines[1::2], strict=True):
-        sha = header.removeprefix("commit ")
-        files = _files_by_id(repo, sha, spec)
-        if files:
-            yield Version(sha, date, tuple(files))
-
-
-def _files_by_id(repo: git.Repo, sha: str, spec: GitSpec) -> list[SourceFile]:
-    """The schema's files at commit sha: one object read for a file, the tree walked for a folder."""
-    parts = spec.path.split("/")
-    if "\n" in spec.path or any(part in ("", ".", "..") for part in parts):
-        return _files_at(repo.commit(sha), spec)  # not an object name cat-file reads as a tree path
+    commits = [(top.removeprefix("commit "), date) for top, date in zip(lines[::2], lines[1::2], strict=True)]
+    if "\n" in spec.path or any(part in ("", ".", "..") for part in spec.path.split("/")):
+        batch = None  # not a path cat-file reads as one from the commit's root
+    else:
+        command = [str(repo.git.GIT_PYTHON_GIT_EXECUTABLE), f"--git-dir={repo.git_dir}"]
+        batch = CatFile(command, [f"{sha}:{spec.path}" for sha, _ in commits])
     try:
-        _, kind, size, stream = repo.git.stream_object_data(f"{sha}:{spec.path}")
-    except ValueError:  # no such path at that commit
+        for sha, date in commits:
+            files = _batched(batch, repo, sha, spec) if batch else _files_at(repo.commit(sha), spec)
+            if files:
+                yield Version(sha, date, tuple(files))
+    finally:
+        if batch:
+            batch.close()
+
+
+def _batched(batch: CatFile, repo: git.Repo, sha: str, spec: GitSpec) -> list[SourceFile]:
+    """The schema's files at commit sha, the next object in batch; a folder through the tree."""
+    header = batch.header()
+    if header is None:  # no such path at that commit
         return []
-    if kind not in ("blob", b"blob"):  # GitPython gives the bytes of the header
-        stream.read()  # the persistent process must be read to the end
+    kind, size = header
+    if kind != "blob":
+        batch.content(size)
         return _files_at(repo.commit(sha), spec)
     error = files.too_big(spec.display(), size)
     if error:
         raise error
-    return [SourceFile(spec.display(), decode_schema(stream.read(), spec.display()), sha)]
+    return [SourceFile(spec.display(), decode_schema(batch.content(size), spec.display()), sha)]
 
 
 def verify_ref(ref: str, *, cwd: Path) -> str:

@@ -122,11 +122,16 @@ class Cutter:
         self.texts: list[str] = []  # the previous version's chunk texts
         self.starts: list[int] = []  # and their offsets in it
         self.scanned = 0  # characters scanned for blocks, over all versions
+        # What the last cut changed: its texts[start:stop] replaced the previous texts[start:end];
+        # None when it cut afresh. (start, stop, end)
+        self.change: tuple[int, int, int] | None = None
 
     def cut(self, text: str) -> list[str] | None:
         """The texts of split(text)'s chunks, or None where split declines."""
+        self.change = None
         reused = self._reuse(text) if self.texts else None
         if reused is None:
+            self.change = None
             self.scanned += len(text)
             whole = split(text)
             texts = [c.text for c in whole] if whole else []
@@ -137,6 +142,7 @@ class Cutter:
     def _reuse(self, text: str) -> tuple[list[str], list[int]] | None:
         old, starts = self.texts, self.starts
         if text == self.text:
+            self.change = (0, 0, 0)
             return old, starts
         k = 0  # old[:k] stand unchanged at the top (never the last: it runs to the end)
         while k < len(old) - 1 and text.startswith(old[k], starts[k]):
@@ -154,6 +160,7 @@ class Cutter:
             return None  # the changed blocks do not end where the kept ones start: cut afresh
         middle = [c.text for c in _merge(text, pieces, end, 1)]
         kept = [start + shift for start in starts[j:]]
+        self.change = (k, k + len(middle), j)
         return old[:k] + middle + old[j:], starts[:k] + _offsets(begin, middle) + kept
 
 
