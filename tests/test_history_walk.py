@@ -12,6 +12,8 @@ from __future__ import annotations
 import itertools
 import random
 import re
+import subprocess
+import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -29,6 +31,7 @@ from prisma_lint.config import Config
 from prisma_lint.drift.semantic import distance, facts
 from prisma_lint.errors import SchemaSyntaxError
 from prisma_lint.sources import git as gitsource
+from prisma_lint.sources import plaingit
 from prisma_lint.sources.specs import GitSpec
 from prisma_lint.syntax import chunks
 from prisma_lint.syntax.ast import SourceFile
@@ -183,14 +186,14 @@ def test_the_walk_gives_the_verdict_of_whole_fact_sets(rng: random.Random) -> No
     assert judge(parse_sources(portal), versions, Config()) == reference(portal, versions)
 
 
-def gitpython_history(repo_path: Path, spec: GitSpec, limit: int) -> list[gitsource.Version]:
+def gitpython_history(repo_path: Path, spec: GitSpec, limit: int) -> list[plaingit.Version]:
     """The walk as it was: GitPython's commits, each file read through the commit's tree."""
     repo = git.Repo(repo_path)
     out = []
     for commit in repo.iter_commits(repo.commit(spec.ref), paths=spec.path, max_count=limit):
         files = gitsource._files_at(commit, spec)
         if files:
-            out.append(gitsource.Version(commit.hexsha, commit.committed_datetime.isoformat(), tuple(files)))
+            out.append(plaingit.Version(commit.hexsha, commit.committed_datetime.isoformat(), tuple(files)))
     return out
 
 
@@ -209,10 +212,13 @@ def mixed_history(path: Path) -> None:
 def test_history_lists_the_versions_gitpython_walks(tmp_path: Path, where: str) -> None:
     mixed_history(tmp_path)
     spec = GitSpec(None, "HEAD", where)
-    walked = list(gitsource.history(spec, cwd=tmp_path, limit=50))
-    assert walked == gitpython_history(tmp_path, spec, 50)
-    assert len(walked) >= 3
-    assert list(gitsource.history(spec, cwd=tmp_path, limit=2)) == gitpython_history(tmp_path, spec, 2)
+    for module in (gitsource, plaingit):  # GitPython's repository, and git's command line
+        walked = list(module.history(spec, cwd=tmp_path / "db", limit=50))
+        assert walked == gitpython_history(tmp_path, spec, 50)
+        assert len(walked) >= 3
+        assert list(module.history(spec, cwd=tmp_path, limit=2)) == gitpython_history(tmp_path, spec, 2)
+        assert module.read(spec, cwd=tmp_path / "db") == gitsource.read(spec, cwd=tmp_path)
+        assert [f.text for f in module.read(spec, cwd=tmp_path)] == [f.text for f in walked[0].files]
 
 
 def test_history_reads_one_git_object_per_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -234,17 +240,37 @@ def test_check_reads_history_only_up_to_the_match(tmp_path: Path, monkeypatch: p
     gitrepos.admin_repo(tmp_path / "admin", versions=12)
     copy = tmp_path / "portal.prisma"
     copy.write_text(gitrepos.version(9))  # two schema commits behind
-    real, read = gitsource.history, []
+    real, read = plaingit.history, []
 
-    def recorded(*args: Any, **kwargs: Any) -> Iterator[gitsource.Version]:
+    def recorded(*args: Any, **kwargs: Any) -> Iterator[plaingit.Version]:
         for version in real(*args, **kwargs):
             read.append(version.commit)
             yield version
 
-    monkeypatch.setattr(gitsource, "history", recorded)
+    monkeypatch.setattr(plaingit, "history", recorded)
     monkeypatch.chdir(tmp_path / "admin")
     result = CliRunner().invoke(
         cli, ["check", "--canonical", f"HEAD:{gitrepos.SCHEMA}", "--portal", str(copy)]
     )
     assert result.exit_code == 1 and "2 schema commits behind" in result.stdout, result.stdout
     assert len(read) == 3  # the walk stopped at the match: the nine older versions were never read
+
+
+def test_check_on_a_file_in_this_repository_never_imports_gitpython(tmp_path: Path) -> None:
+    gitrepos.admin_repo(tmp_path / "admin", versions=3)
+    (tmp_path / "portal.prisma").write_text(gitrepos.version(1) + "model Extra {\n  id Int @id\n}\n")
+    probe = (
+        "import sys\nfrom prisma_lint.cli.app import cli\n"
+        "try:\n    cli()\nexcept SystemExit as stop:\n    code = stop.code\n"
+        "print('exit', code, 'gitpython', 'git' in sys.modules)\n"
+    )
+    args = ["check", "--canonical", f"HEAD:{gitrepos.SCHEMA}", "--portal", str(tmp_path / "portal.prisma")]
+    done = subprocess.run(
+        [sys.executable, "-c", probe, *args],
+        cwd=tmp_path / "admin",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "Verdict: EDITED" in done.stdout, done.stdout + done.stderr
+    assert done.stdout.strip().endswith("exit 1 gitpython False"), done.stdout

@@ -35,7 +35,7 @@ from prisma_lint.syntax.parser import parse_sources
 from prisma_lint.words import counted
 
 if TYPE_CHECKING:  # git is imported only when history is needed
-    from prisma_lint.sources.git import Version as GitVersion
+    from prisma_lint.sources.plaingit import Version as GitVersion
 
 Version = tuple[str, str, tuple[SourceFile, ...]]  # commit, date, files
 
@@ -102,10 +102,10 @@ def _explain(
 
 def _versions(spec: GitSpec, options: CheckOptions, config: Config) -> Generator[GitVersion, None, None]:
     """The canonical history, read as the walk asks for it (git reads ahead: sources/catfile.py)."""
-    from prisma_lint.sources import git as gitsource
+    from prisma_lint.sources import plaingit
 
     cache = Path(config.cache_dir) if config.cache_dir else None
-    return gitsource.history(spec, cwd=options.cwd, cache_dir=cache, limit=config.history_depth)
+    return plaingit.history(spec, cwd=options.cwd, cache_dir=cache, limit=config.history_depth)
 
 
 def _recorded(source: Iterator[GitVersion], read: list[GitVersion]) -> Iterator[Version]:
@@ -195,10 +195,10 @@ def _at_ref(canonical: str, options: CheckOptions) -> str:
 
 def history_versions(spec: GitSpec, cwd: Path, config: Config) -> Iterator[Version]:
     """The canonical schema's versions, newest first: (commit, date, files)."""
-    from prisma_lint.sources import git as gitsource
+    from prisma_lint.sources import plaingit
 
     cache = Path(config.cache_dir) if config.cache_dir else None
-    for v in gitsource.history(spec, cwd=cwd, cache_dir=cache, limit=config.history_depth):
+    for v in plaingit.history(spec, cwd=cwd, cache_dir=cache, limit=config.history_depth):
         yield v.commit, v.date, v.files
 
 

@@ -4,7 +4,7 @@ Reading a version of a schema is mostly git's own work (inflating a 290 KB
 object takes it ~1.5 ms). Asked for several objects ahead, through a pipe
 widened to hold a few of them, git inflates the next versions on the other
 core while this one is compared. Plain pipes: git.py, which owns GitPython,
-hands over the command.
+hands over the command (and plaingit.py, which does without GitPython).
 """
 
 from __future__ import annotations
@@ -12,10 +12,29 @@ from __future__ import annotations
 import contextlib
 import subprocess
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import IO
+
+from prisma_lint.sources import files
+from prisma_lint.sources.files import decode_schema
+from prisma_lint.syntax.ast import SourceFile
 
 AHEAD = 8  # object names written before their objects are read (a few KB: never blocks)
 PIPE_BYTES = 1 << 20  # Linux lets a pipe hold up to 1 MiB unprivileged: ~3 civitai versions
+
+
+@dataclass(frozen=True)
+class Version:
+    """One version of a schema in history."""
+
+    commit: str
+    date: str  # ISO 8601, committer date
+    files: tuple[SourceFile, ...]
+
+
+def plain_path(path: str) -> bool:
+    """Whether `sha:path` names path from the commit's root for cat-file (`./x` is cwd-relative)."""
+    return "\n" not in path and all(part not in ("", ".", "..") for part in path.split("/"))
 
 
 class CatFile:
@@ -80,3 +99,19 @@ def _widen(pipe: IO[bytes]) -> None:
         fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
     except (ImportError, AttributeError, OSError):
         pass  # not Linux, or a lower limit: git is then fewer objects ahead, nothing else changes
+
+
+def blob_files(batch: CatFile, display: str, sha: str) -> list[SourceFile] | None:
+    """The next object of batch as the schema file at commit sha: [] if the path is missing
+    there, None (its content skipped) if it is not a file."""
+    header = batch.header()
+    if header is None:
+        return []
+    kind, size = header
+    if kind != "blob":
+        batch.content(size)
+        return None
+    error = files.too_big(display, size)
+    if error:
+        raise error
+    return [SourceFile(display, decode_schema(batch.content(size), display), sha)]

@@ -12,14 +12,13 @@ import os
 import time
 from collections.abc import Generator, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import git
 
 from prisma_lint.errors import SourceError
 from prisma_lint.sources import cache, files, gitenv
-from prisma_lint.sources.catfile import CatFile
+from prisma_lint.sources.catfile import CatFile, Version, blob_files, plain_path
 from prisma_lint.sources.files import decode_schema
 from prisma_lint.sources.redact import redact, scrub_secret
 from prisma_lint.sources.specs import GitSpec, is_remote
@@ -28,15 +27,6 @@ from prisma_lint.syntax.ast import SourceFile
 SHALLOW_HINT = (
     "In a shallow CI checkout, fetch it first (`git fetch origin main`), or check out with `fetch-depth: 0`."
 )
-
-
-@dataclass(frozen=True)
-class Version:
-    """One version of a schema in history."""
-
-    commit: str
-    date: str  # ISO 8601, committer date
-    files: tuple[SourceFile, ...]
 
 
 def default_cache_dir() -> Path:
@@ -67,7 +57,7 @@ def history(
         listed = repo.git.rev_list(f"--max-count={limit}", "--format=%cI", head.hexsha, "--", spec.path)
     lines = listed.splitlines()
     commits = [(top.removeprefix("commit "), date) for top, date in zip(lines[::2], lines[1::2], strict=True)]
-    if "\n" in spec.path or any(part in ("", ".", "..") for part in spec.path.split("/")):
+    if not plain_path(spec.path):
         batch = None  # not a path cat-file reads as one from the commit's root
     else:
         command = [str(repo.git.GIT_PYTHON_GIT_EXECUTABLE), f"--git-dir={repo.git_dir}"]
@@ -84,17 +74,13 @@ def history(
 
 def _batched(batch: CatFile, repo: git.Repo, sha: str, spec: GitSpec) -> list[SourceFile]:
     """The schema's files at commit sha, the next object in batch; a folder through the tree."""
-    header = batch.header()
-    if header is None:  # no such path at that commit
-        return []
-    kind, size = header
-    if kind != "blob":
-        batch.content(size)
-        return _files_at(repo.commit(sha), spec)
-    error = files.too_big(spec.display(), size)
-    if error:
-        raise error
-    return [SourceFile(spec.display(), decode_schema(batch.content(size), spec.display()), sha)]
+    found = blob_files(batch, spec.display(), sha)
+    return found if found is not None else _files_at(repo.commit(sha), spec)
+
+
+def files_at(sha: str, spec: GitSpec, *, cwd: Path) -> list[SourceFile]:
+    """The schema's files at commit sha of the repository at cwd, through the commit's tree."""
+    return _files_at(_local_repo(cwd).commit(sha), spec)
 
 
 def verify_ref(ref: str, *, cwd: Path) -> str:
