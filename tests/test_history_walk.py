@@ -10,6 +10,7 @@ its distance).
 from __future__ import annotations
 
 import itertools
+import json
 import random
 import re
 import subprocess
@@ -274,3 +275,23 @@ def test_check_on_a_file_in_this_repository_never_imports_gitpython(tmp_path: Pa
     )
     assert "Verdict: EDITED" in done.stdout, done.stdout + done.stderr
     assert done.stdout.strip().endswith("exit 1 gitpython False"), done.stdout
+
+
+def test_a_copy_edited_from_an_older_local_version_is_measured_against_it(tmp_path: Path) -> None:
+    """The walk keeps no version's text past the newest; the nearest is read again by its commit."""
+    commits = gitrepos.admin_repo(tmp_path / "admin", versions=6)
+    copy = tmp_path / "portal.prisma"
+    copy.write_text(gitrepos.version(3).replace("  field3 String?\n", "  field3 String?\n  mine Int?\n"))
+    args = ["check", "--canonical", f"HEAD:{gitrepos.SCHEMA}", "--portal", str(copy), "--format", "json"]
+    done = subprocess.run(
+        [sys.executable, "-m", "prisma_lint", *args],
+        cwd=tmp_path / "admin",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    report = json.loads(done.stdout)
+    assert report["history"]["nearest"]["commit"] == commits[3] == report["history"]["baseline"]
+    changes = {c["code"]: c["message"] for c in report["changes"]}
+    assert changes.keys() == {"FIELD_ADDED", "PORTAL_STALE"}  # its own edit, and field4 and field5 since
+    assert "Account.mine" in changes["FIELD_ADDED"] and "2 canonical changes since" in changes["PORTAL_STALE"]

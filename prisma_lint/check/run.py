@@ -66,9 +66,10 @@ def _explain(
 ) -> DiffResult:
     assert plan.history is not None
     versions: list[GitVersion] = []  # those the walk read: it stops at a match
+    keep = plan.history.url is not None  # a fetched history is not read twice (the cache may move)
     try:
         with closing(_versions(plan.history, options, config)) as source:
-            verdict = judge(portal_files, _recorded(source, versions), config)
+            verdict = judge(portal_files, _recorded(source, versions, keep), config)
     except SourceError:
         if not plan.history_optional:
             raise
@@ -83,7 +84,8 @@ def _explain(
         return replace(result, verdict=verdict)
     # Edited, from an older version: the copy's own edits are measured against that version,
     # and what the admin changed since is summed up in one finding.
-    base_files = _relabel(versions[near.position].files, plan.history, near.commit)
+    files = versions[near.position].files or _files_at(plan.history, near.commit, options)
+    base_files = _relabel(files, plan.history, near.commit)
     own = diff_sources(
         base_files,
         portal_files,
@@ -108,10 +110,18 @@ def _versions(spec: GitSpec, options: CheckOptions, config: Config) -> Generator
     return plaingit.history(spec, cwd=options.cwd, cache_dir=cache, limit=config.history_depth)
 
 
-def _recorded(source: Iterator[GitVersion], read: list[GitVersion]) -> Iterator[Version]:
+def _recorded(source: Iterator[GitVersion], read: list[GitVersion], keep: bool) -> Iterator[Version]:
+    """source's versions for the walk, each recorded in read; past the newest without its files
+    unless keep (200 versions of a 290 KB schema held 260 MiB), so the nearest is read again."""
     for version in source:
-        read.append(version)
+        read.append(version if keep or not read else replace(version, files=()))
         yield version.commit, version.date, version.files
+
+
+def _files_at(spec: GitSpec, commit: str, options: CheckOptions) -> tuple[SourceFile, ...]:
+    from prisma_lint.sources import plaingit
+
+    return tuple(plaingit.files_at(spec, commit, cwd=options.cwd))
 
 
 def _upstream(head: list[SourceFile], base: list[SourceFile], config: Config) -> tuple[Change, ...]:

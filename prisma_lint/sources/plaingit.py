@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import subprocess
 from collections.abc import Generator
+from dataclasses import replace
 from pathlib import Path
 
 from prisma_lint.sources.catfile import CatFile, Version, blob_files, plain_path
@@ -24,15 +25,9 @@ from prisma_lint.syntax.ast import SourceFile
 def read(spec: GitSpec, *, cwd: Path, cache_dir: Path | None = None) -> list[SourceFile]:
     """The schema at spec: one file, or every .prisma file below a folder (git.py's `read`)."""
     found = _resolved(spec, cwd)
-    if found is not None:
-        top, sha = found
-        batch = CatFile(_git(top), [f"{sha}:{spec.path}"])
-        try:
-            files = blob_files(batch, spec.display(), sha)
-        finally:
-            batch.close()
-        if files:
-            return files
+    files = _blob_at(found[0], spec, found[1]) if found else None
+    if files:
+        return files
     from prisma_lint.sources import git as gitsource
 
     return gitsource.read(spec, cwd=cwd, cache_dir=cache_dir)
@@ -70,6 +65,26 @@ def history(
         batch.close()
 
 
+def files_at(spec: GitSpec, sha: str, *, cwd: Path) -> list[SourceFile]:
+    """The schema's files at commit sha of the repository at cwd (a version history() gave)."""
+    found = _resolved(replace(spec, ref=sha), cwd)
+    files = _blob_at(found[0], spec, sha) if found else None
+    if files:
+        return files
+    from prisma_lint.sources import git as gitsource
+
+    return gitsource.files_at(sha, spec, cwd=cwd)
+
+
+def _blob_at(top: Path, spec: GitSpec, sha: str) -> list[SourceFile] | None:
+    """The file at spec's path in commit sha; [] if missing there, None if not a file."""
+    batch = CatFile(_git(top), [f"{sha}:{spec.path}"])
+    try:
+        return blob_files(batch, spec.display(), sha)
+    finally:
+        batch.close()
+
+
 def _resolved(spec: GitSpec, cwd: Path) -> tuple[Path, str] | None:
     """The work tree's top and the commit spec names, when this is a job for plain git."""
     if spec.url is not None or not plain_path(spec.path):
@@ -100,4 +115,4 @@ def _output(where: Path, *args: str) -> str | None:
     return done.stdout if done.returncode == 0 else None
 
 
-__all__ = ["Version", "history", "plain_path", "read"]
+__all__ = ["Version", "files_at", "history", "plain_path", "read"]
