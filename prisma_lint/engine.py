@@ -49,10 +49,10 @@ def _read_source(
             return read_schema(text), None
         files = read_schema(str(cwd / text))
         return [replace(f, display=_relative(f.display, cwd)) for f in files], None
-    from prisma_lint.sources import git as gitsource
+    from prisma_lint.sources import plaingit  # GitPython only where plain git will not do
 
     cache = Path(config.cache_dir) if config is not None and config.cache_dir else None
-    return gitsource.read(spec, cwd=cwd, cache_dir=cache), spec
+    return plaingit.read(spec, cwd=cwd, cache_dir=cache), spec
 
 
 def _relative(path: str, cwd: Path) -> str:

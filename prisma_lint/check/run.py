@@ -12,7 +12,8 @@ severity rules once.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
+from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,7 +35,7 @@ from prisma_lint.syntax.parser import parse_sources
 from prisma_lint.words import counted
 
 if TYPE_CHECKING:  # git is imported only when history is needed
-    from prisma_lint.sources.git import Version as GitVersion
+    from prisma_lint.sources.plaingit import Version as GitVersion
 
 Version = tuple[str, str, tuple[SourceFile, ...]]  # commit, date, files
 
@@ -64,11 +65,17 @@ def _explain(
     result: DiffResult, plan: Plan, portal_files: list[SourceFile], options: CheckOptions, config: Config
 ) -> DiffResult:
     assert plan.history is not None
-    versions = _versions(plan, plan.history, options, config)
+    versions: list[GitVersion] = []  # those the walk read: it stops at a match
+    keep = plan.history.url is not None  # a fetched history is not read twice (the cache may move)
+    try:
+        with closing(_versions(plan.history, options, config)) as source:
+            verdict = judge(portal_files, _recorded(source, versions, keep), config)
+    except SourceError:
+        if not plan.history_optional:
+            raise
+        return result
     if not versions and plan.history_optional:  # an untracked file, or a repository without commits
         return result
-    portal_schema = parse_sources(portal_files)
-    verdict = judge(portal_schema, ((v.commit, v.date, v.files) for v in versions), config)
     if verdict.status == "stale" and verdict.match is not None:
         stale = _stale_finding(verdict.match, result, portal_files, plan)
         return config.apply(replace(result, changes=(stale,), verdict=verdict))
@@ -77,7 +84,8 @@ def _explain(
         return replace(result, verdict=verdict)
     # Edited, from an older version: the copy's own edits are measured against that version,
     # and what the admin changed since is summed up in one finding.
-    base_files = _relabel(versions[near.position].files, plan.history, near.commit)
+    files = versions[near.position].files or _files_at(plan.history, near.commit, options)
+    base_files = _relabel(files, plan.history, near.commit)
     own = diff_sources(
         base_files,
         portal_files,
@@ -94,16 +102,26 @@ def _explain(
     )
 
 
-def _versions(plan: Plan, spec: GitSpec, options: CheckOptions, config: Config) -> list[GitVersion]:
-    from prisma_lint.sources import git as gitsource
+def _versions(spec: GitSpec, options: CheckOptions, config: Config) -> Generator[GitVersion, None, None]:
+    """The canonical history, read as the walk asks for it (git reads ahead: sources/catfile.py)."""
+    from prisma_lint.sources import plaingit
 
     cache = Path(config.cache_dir) if config.cache_dir else None
-    try:
-        return list(gitsource.history(spec, cwd=options.cwd, cache_dir=cache, limit=config.history_depth))
-    except SourceError:
-        if not plan.history_optional:
-            raise
-        return []
+    return plaingit.history(spec, cwd=options.cwd, cache_dir=cache, limit=config.history_depth)
+
+
+def _recorded(source: Iterator[GitVersion], read: list[GitVersion], keep: bool) -> Iterator[Version]:
+    """source's versions for the walk, each recorded in read; past the newest without its files
+    unless keep (200 versions of a 290 KB schema held 260 MiB), so the nearest is read again."""
+    for version in source:
+        read.append(version if keep or not read else replace(version, files=()))
+        yield version.commit, version.date, version.files
+
+
+def _files_at(spec: GitSpec, commit: str, options: CheckOptions) -> tuple[SourceFile, ...]:
+    from prisma_lint.sources import plaingit
+
+    return tuple(plaingit.files_at(spec, commit, cwd=options.cwd))
 
 
 def _upstream(head: list[SourceFile], base: list[SourceFile], config: Config) -> tuple[Change, ...]:
@@ -187,10 +205,10 @@ def _at_ref(canonical: str, options: CheckOptions) -> str:
 
 def history_versions(spec: GitSpec, cwd: Path, config: Config) -> Iterator[Version]:
     """The canonical schema's versions, newest first: (commit, date, files)."""
-    from prisma_lint.sources import git as gitsource
+    from prisma_lint.sources import plaingit
 
     cache = Path(config.cache_dir) if config.cache_dir else None
-    for v in gitsource.history(spec, cwd=cwd, cache_dir=cache, limit=config.history_depth):
+    for v in plaingit.history(spec, cwd=cwd, cache_dir=cache, limit=config.history_depth):
         yield v.commit, v.date, v.files
 
 

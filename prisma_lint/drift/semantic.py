@@ -78,10 +78,11 @@ def _field(block: str, field: ast.Field) -> Hashable:
 def distance(a: Facts, b: Facts) -> int:
     """How many things differ: a field, enum value, setting or block counts once, however much
     of it changed (a changed field is as far as an added one), an attribute once each."""
-    return len({_identity(fact[0]) for fact in a ^ b})  # type: ignore[index]
+    return len({identity(fact[0]) for fact in a ^ b})  # type: ignore[index]
 
 
-def _identity(fact: Hashable) -> Hashable:
+def identity(fact: Hashable) -> Hashable:
+    """What `distance` counts a fact under: a field, value, entry or block whole, else the fact."""
     assert isinstance(fact, tuple)
     if fact[0] in ("field", "value", "entry"):
         return fact[:3]

@@ -1,6 +1,7 @@
 """Where schemas come from and where files go: files and folders, source specs
 (`PATH`, `REF:PATH`, `URL#REF:PATH`), git (`git.py`, the only module that
-imports `git`), atomic writes, `sync`, finding an app's schema as Prisma 7
+imports `git`; `plaingit.py` and `catfile.py` read a file in this repository and
+its history with the git command line), atomic writes, `sync`, finding an app's schema as Prisma 7
 does (`discover.py`, reading prisma.config.ts with tree-sitter in
 `prisma_config.py`), and the `"prisma-lint"` key of package.json.
 

@@ -10,15 +10,15 @@ from __future__ import annotations
 import difflib
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import git
 
 from prisma_lint.errors import SourceError
 from prisma_lint.sources import cache, files, gitenv
+from prisma_lint.sources.catfile import CatFile, Version, blob_files, plain_path
 from prisma_lint.sources.files import decode_schema
 from prisma_lint.sources.redact import redact, scrub_secret
 from prisma_lint.sources.specs import GitSpec, is_remote
@@ -27,15 +27,6 @@ from prisma_lint.syntax.ast import SourceFile
 SHALLOW_HINT = (
     "In a shallow CI checkout, fetch it first (`git fetch origin main`), or check out with `fetch-depth: 0`."
 )
-
-
-@dataclass(frozen=True)
-class Version:
-    """One version of a schema in history."""
-
-    commit: str
-    date: str  # ISO 8601, committer date
-    files: tuple[SourceFile, ...]
 
 
 def default_cache_dir() -> Path:
@@ -54,18 +45,42 @@ def read(spec: GitSpec, *, cwd: Path, cache_dir: Path | None = None) -> list[Sou
 
 def history(
     spec: GitSpec, *, cwd: Path, cache_dir: Path | None = None, limit: int = 200
-) -> Iterator[Version]:
+) -> Generator[Version, None, None]:
     """Versions of the schema at spec, newest first, from commits that changed it.
 
-    The commits are listed while the cache is locked (another run's shallower
-    fetch would cut the walk short); their files are read by id afterwards.
+    The commits are listed, with their committer dates, while the cache is
+    locked (another run's shallower fetch would cut the walk short); their
+    files are read by id afterwards: a file as one `sha:path` object each, all
+    from one `git cat-file --batch` (catfile.py), a folder through the tree.
     """
     with _resolved(spec, cwd=cwd, cache_dir=cache_dir, depth=limit) as (repo, head):
-        commits = list(repo.iter_commits(head, paths=spec.path, max_count=limit))
-    for commit in commits:
-        files = _files_at(commit, spec)
-        if files:
-            yield Version(commit.hexsha, commit.committed_datetime.isoformat(), tuple(files))
+        listed = repo.git.rev_list(f"--max-count={limit}", "--format=%cI", head.hexsha, "--", spec.path)
+    lines = listed.splitlines()
+    commits = [(top.removeprefix("commit "), date) for top, date in zip(lines[::2], lines[1::2], strict=True)]
+    if not plain_path(spec.path):
+        batch = None  # not a path cat-file reads as one from the commit's root
+    else:
+        command = [str(repo.git.GIT_PYTHON_GIT_EXECUTABLE), f"--git-dir={repo.git_dir}"]
+        batch = CatFile(command, [f"{sha}:{spec.path}" for sha, _ in commits])
+    try:
+        for sha, date in commits:
+            files = _batched(batch, repo, sha, spec) if batch else _files_at(repo.commit(sha), spec)
+            if files:
+                yield Version(sha, date, tuple(files))
+    finally:
+        if batch:
+            batch.close()
+
+
+def _batched(batch: CatFile, repo: git.Repo, sha: str, spec: GitSpec) -> list[SourceFile]:
+    """The schema's files at commit sha, the next object in batch; a folder through the tree."""
+    found = blob_files(batch, spec.display(), sha)
+    return found if found is not None else _files_at(repo.commit(sha), spec)
+
+
+def files_at(sha: str, spec: GitSpec, *, cwd: Path) -> list[SourceFile]:
+    """The schema's files at commit sha of the repository at cwd, through the commit's tree."""
+    return _files_at(_local_repo(cwd).commit(sha), spec)
 
 
 def verify_ref(ref: str, *, cwd: Path) -> str:

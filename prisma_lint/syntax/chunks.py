@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 
 from prisma_lint.syntax.lexing import WHITESPACE
 
@@ -44,59 +45,125 @@ class Chunk:
 
 def split(text: str) -> list[Chunk] | None:
     """Chunks of newline-normalised text, or None where the cut is not certain."""
-    pieces: list[tuple[int, int, str]] = []  # (start, end, keyword)
-    start = 0
-    for line_start, body, keyword in _headers(text):
+    pieces = _pieces(text, 0, len(text))
+    return _merge(text, pieces, len(text), 1) if pieces else None
+
+
+def _pieces(text: str, begin: int, end: int) -> list[tuple[int, int, str]] | None:
+    """(start, end, keyword) of the blocks in text[begin:end], where begin is 0 or just after
+    a block's closing `}`; None where the cut is not certain (nothing found counts as that)."""
+    pieces: list[tuple[int, int, str]] = []
+    start = begin
+    for line_start, body, keyword in _headers(text, begin, end):
         if line_start < start:
             continue  # a header-like line inside a block: the parser will judge it
         if text.find("/*", start, line_start) >= 0:
             return None  # a comment between blocks might hide or fake a header
-        end = _close(text, body)
-        if end is None:
+        close = _close(text, body, end)
+        if close is None:
             return None
-        pieces.append((start, end, keyword))
-        start = end
-    if not pieces:
-        return None
-    return _merge(text, pieces)
+        pieces.append((start, close, keyword))
+        start = close
+    return pieces or None
 
 
-def _headers(text: str) -> Iterator[tuple[int, int, str]]:
-    """(line start, body start, keyword) of each block header line, in order."""
-    first = HEADER.match(text)
+def _headers(text: str, begin: int, end: int) -> Iterator[tuple[int, int, str]]:
+    """(line start, body start, keyword) of each block header line in text[begin:end], in order.
+    No match runs across a block's closing `}`, so one from the middle finds what one from the
+    top would."""
+    first = HEADER.match(text, 0, end) if begin == 0 else None
     if first:
         yield 0, first.end(), first.group(1)
-    for match in LINE_HEADER.finditer(text):
+    for match in LINE_HEADER.finditer(text, begin, end):
         yield match.start() + 1, match.end(), match.group(1)
 
 
-def _close(text: str, i: int) -> int | None:
+def _close(text: str, i: int, end: int) -> int | None:
     """The index after the `}` that closes a block whose body starts at i (a line start)."""
-    while (found := CLOSE_OR_COMMENT.search(text, i - 1)) is not None:
+    while (found := CLOSE_OR_COMMENT.search(text, i - 1, end)) is not None:
         if found.group(1) is not None:
             return found.end()
-        close = text.find("*/", found.end())  # a block comment: skip past the line it ends on
+        close = text.find("*/", found.end(), end)  # a block comment: skip past the line it ends on
         if close < 0:
             return None
-        line_end = text.find("\n", close)
+        line_end = text.find("\n", close, end)
         if line_end < 0:
             return None
         i = line_end + 1
     return None
 
 
-def _merge(text: str, pieces: list[tuple[int, int, str]]) -> list[Chunk]:
+def _merge(text: str, pieces: list[tuple[int, int, str]], limit: int, line: int) -> list[Chunk]:
+    """Pieces joined into chunks; the last runs to limit, the first starts on line."""
     chunks: list[Chunk] = []
     begin: int | None = None
-    line = 1  # counted as we go: counting from the top for each chunk is quadratic
+    # line is counted as we go: counting from the top for each chunk is quadratic
     for index, (start, end, keyword) in enumerate(pieces):
         begin = start if begin is None else begin
         last = index == len(pieces) - 1
         if keyword in CONFIG and not last:
             continue  # its doc comment may belong to the next model: keep them together
-        stop = len(text) if last else end
+        stop = limit if last else end
         column = begin - (text.rfind("\n", 0, begin) + 1) + 1
         chunks.append(Chunk(text[begin:stop], line, column))
         line += text.count("\n", begin, stop)
         begin = None
     return chunks
+
+
+class Cutter:
+    """Cuts successive versions of one file as split() does, but reuses the previous version's
+    chunks before and after the region that changed and scans only that region (history.py:
+    neighbouring versions differ in a few blocks). Only chunk texts are kept: their lines and
+    columns follow from the texts. tests/test_chunks.py checks it against split()."""
+
+    def __init__(self) -> None:
+        self.text = ""
+        self.texts: list[str] = []  # the previous version's chunk texts
+        self.starts: list[int] = []  # and their offsets in it
+        self.scanned = 0  # characters scanned for blocks, over all versions
+        # What the last cut changed: its texts[start:stop] replaced the previous texts[start:end];
+        # None when it cut afresh. (start, stop, end)
+        self.change: tuple[int, int, int] | None = None
+
+    def cut(self, text: str) -> list[str] | None:
+        """The texts of split(text)'s chunks, or None where split declines."""
+        self.change = None
+        reused = self._reuse(text) if self.texts else None
+        if reused is None:
+            self.change = None
+            self.scanned += len(text)
+            whole = split(text)
+            texts = [c.text for c in whole] if whole else []
+            reused = texts, _offsets(0, texts)
+        self.text, (self.texts, self.starts) = text, reused
+        return self.texts or None
+
+    def _reuse(self, text: str) -> tuple[list[str], list[int]] | None:
+        old, starts = self.texts, self.starts
+        if text == self.text:
+            self.change = (0, 0, 0)
+            return old, starts
+        k = 0  # old[:k] stand unchanged at the top (never the last: it runs to the end)
+        while k < len(old) - 1 and text.startswith(old[k], starts[k]):
+            k += 1
+        shift = len(text) - len(self.text)
+        j = len(old)  # old[j:] stand unchanged at the bottom (never the first: see _headers)
+        while j - 1 >= max(k, 1) and starts[j - 1] + shift >= starts[k]:
+            if not text.startswith(old[j - 1], starts[j - 1] + shift):
+                break
+            j -= 1
+        begin, end = starts[k], starts[j] + shift if j < len(old) else len(text)
+        self.scanned += max(end - begin, 0)
+        pieces = _pieces(text, begin, end) if end > begin else None
+        if pieces is None or (end < len(text) and (pieces[-1][1] != end or pieces[-1][2] in CONFIG)):
+            return None  # the changed blocks do not end where the kept ones start: cut afresh
+        middle = [c.text for c in _merge(text, pieces, end, 1)]
+        kept = [start + shift for start in starts[j:]]
+        self.change = (k, k + len(middle), j)
+        return old[:k] + middle + old[j:], starts[:k] + _offsets(begin, middle) + kept
+
+
+def _offsets(begin: int, texts: list[str]) -> list[int]:
+    """Where each of texts starts, laid end to end from begin."""
+    return list(accumulate((len(t) for t in texts[:-1]), initial=begin)) if texts else []
