@@ -33,17 +33,14 @@ FIXTURES = [
 
 
 def spans(node: Any) -> Iterator[ast.Span]:
-    """Every span in a tree of AST nodes (equality ignores them, so they are compared apart)."""
+    """Every node's span in a tree of AST nodes (equality ignores them, so they are compared apart)."""
     if isinstance(node, tuple):
         for item in node:
             yield from spans(item)
-    elif dataclasses.is_dataclass(node) and not isinstance(node, ast.Span):
-        for f in dataclasses.fields(node):
-            value = getattr(node, f.name)
-            if isinstance(value, ast.Span):
-                yield value
-            else:
-                yield from spans(value)
+    elif isinstance(node, ast.Placed):
+        yield node.span
+        for f in dataclasses.fields(node):  # type: ignore[arg-type]
+            yield from spans(getattr(node, f.name))
 
 
 def chunked(text: str, file: str) -> tuple[ast.Block, ...] | None:
