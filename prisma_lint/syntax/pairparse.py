@@ -157,9 +157,12 @@ def _check_all(texts: list[str]) -> list[Check]:
     total = sum(map(len, texts))
     if total < FORK_THRESHOLD or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
         return [_check(t, cache) for t in texts]
-    mine, theirs = _halves(texts)
+    # The largest text first, here: it compiles most lexer states' patterns (~15 ms),
+    # which the child then inherits instead of compiling them again.
+    results: dict[int, Check] = {0: _check(texts[0], cache)}
+    mine, theirs = _halves(texts, first=1)
     child = _fork(lambda: [_check(texts[i], cache) for i in theirs])
-    results: dict[int, Check] = {i: _check(texts[i], cache) for i in mine}
+    results.update((i, _check(texts[i], cache)) for i in mine)
     from_child = child() if child is not None else None
     if from_child is None:  # no child, or it failed: do its share here
         from_child = [_check(texts[i], cache) for i in theirs]
@@ -167,11 +170,12 @@ def _check_all(texts: list[str]) -> list[Check]:
     return [results[i] for i in range(len(texts))]
 
 
-def _halves(texts: list[str]) -> tuple[list[int], list[int]]:
-    """Indexes split into two groups of about equal text size (texts come largest first)."""
+def _halves(texts: list[str], first: int) -> tuple[list[int], list[int]]:
+    """Indexes from first on, in two groups of about equal text size (texts come largest first).
+    The first group (the parent's) starts with what was done before the fork."""
     groups: tuple[list[int], list[int]] = ([], [])
-    sizes = [0, 0]
-    for i, text in enumerate(texts):
+    sizes = [sum(map(len, texts[:first])), 0]
+    for i, text in enumerate(texts[first:], first):
         smaller = 0 if sizes[0] <= sizes[1] else 1
         groups[smaller].append(i)
         sizes[smaller] += len(text)
