@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import os
 import pickle
-from collections.abc import Callable, Iterable
+from array import array
+from collections.abc import Callable, Iterable, Iterator
 from typing import Generic, TypeVar
 
 from prisma_lint.errors import Diagnostic, SchemaSyntaxError
@@ -91,13 +92,18 @@ def _full_pair(
     return schemas[0], schemas[1], tuple(errors)
 
 
+Cut = tuple[SourceFile, str, "array[int]"]  # a file, its normalised text, its chunks' places
+
+
 def _chunked_pair(
     canonical: list[SourceFile], portal: list[SourceFile]
 ) -> tuple[ast.Schema, ast.Schema] | None:
-    sides = [[(f, chunks.split(normalise_newlines(f.text))) for f in files] for files in (canonical, portal)]
-    if any(cut is None for side in sides for _, cut in side):
+    first, second = _cut(canonical), _cut(portal)
+    if first is None or second is None:
         return None  # one file could not be cut with certainty: parse everything plainly
-    texts = [{c.text for _, cut in side for c in cut or ()} for side in sides]
+    sides = (first, second)
+    maybe = _hashes(first) & _hashes(second)  # the texts of these may be on both sides
+    texts = [set(_texts(side, maybe)) for side in sides]
     shared = sorted(texts[0] & texts[1], key=len, reverse=True)
     checks = dict(zip(shared, _check_all(shared), strict=True))
     if not all(ok for ok, _ in checks.values()):
@@ -107,20 +113,61 @@ def _chunked_pair(
     }
     schemas = []
     for files, side in zip((canonical, portal), sides, strict=True):
-        blocks: list[ast.Block] = []
-        for source, cut in side:
-            for chunk in cut or ():
-                if chunk.text in hollow:
-                    blocks.extend(hollow[chunk.text])
-                    continue
-                parsed, errors = parse_text(chunk.text, source.display, chunk.line, chunk.column)
-                if errors:
-                    return None
-                blocks.extend(parsed)
-        if _names_repeat(blocks):
+        blocks = _side_blocks(side, maybe, hollow)
+        if blocks is None or _names_repeat(blocks):
             return None  # the full parse reports them, at their places
         schemas.append(ast.Schema(tuple(blocks), tuple(f.display for f in files)))
     return schemas[0], schemas[1]
+
+
+def _cut(files: list[SourceFile]) -> list[Cut] | None:
+    """Each file's chunks as (start, end, line, column, hash of the text) in an array: the
+    chunk texts themselves are not kept (the 100,000-model diff held ~80 MiB of them)."""
+    out: list[Cut] = []
+    for source in files:
+        text = normalise_newlines(source.text)
+        cut = chunks.split(text)
+        if cut is None:
+            return None
+        places, start = array("q"), 0
+        for chunk in cut:  # chunks tile the text, in order
+            places.extend((start, start + len(chunk.text), chunk.line, chunk.column, hash(chunk.text)))
+            start += len(chunk.text)
+        if start != len(text):
+            return None
+        out.append((source, text, places))
+    return out
+
+
+def _hashes(side: list[Cut]) -> set[int]:
+    return {key for _, _, places in side for key in places[4::5]}
+
+
+def _texts(side: list[Cut], hashes: set[int]) -> Iterator[str]:
+    """The texts of a side's chunks whose hash is in hashes."""
+    for _, text, places in side:
+        for i in range(0, len(places), 5):
+            if places[i + 4] in hashes:
+                yield text[places[i] : places[i + 1]]
+
+
+def _side_blocks(
+    side: list[Cut], maybe: set[int], hollow: dict[str, tuple[ast.Block, ...]]
+) -> list[ast.Block] | None:
+    """One side's blocks: hollow ones for shared chunks, the others parsed in place."""
+    blocks: list[ast.Block] = []
+    for source, text, places in side:
+        for i in range(0, len(places), 5):
+            start, end, line, column, key = places[i : i + 5]
+            part = text[start:end]
+            if key in maybe and part in hollow:
+                blocks.extend(hollow[part])
+                continue
+            parsed, errors = parse_text(part, source.display, line, column)
+            if errors:
+                return None
+            blocks.extend(parsed)
+    return blocks
 
 
 def _names_repeat(blocks: list[ast.Block]) -> bool:
