@@ -33,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench import DEFAULT_SCHEMA, PEERS, corpus_dir, edited_copy, prisma_lint  # noqa: E402
+from bench import DEFAULT_SCHEMA, PEERS, byte_compile, corpus_dir, edited_copy, prisma_lint  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
 from tests.rss import run_measured  # noqa: E402
@@ -167,6 +167,7 @@ def main() -> None:
     parser.add_argument("--no-folder", action="store_true", help="skip the 2,000-file folder")
     args = parser.parse_args()
     source = (corpus_dir() / DEFAULT_SCHEMA).read_text(encoding="utf-8")
+    print(f"  {byte_compile()}")
     print(
         f"  {'input':<34} {'size':>10} {'time':>10} {'per MB':>12} {'vs 1x':>7} {'peak RSS':>12}"
         f" {'memory':>20} {'÷ wasm':>6}"
