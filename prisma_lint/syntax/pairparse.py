@@ -9,8 +9,9 @@ In a diff, a chunk whose text appears on both sides cannot differ, so it is
 only checked for syntax, once, and stands in the ASTs of both sides as one set
 of hollow blocks (keyword and name only) that the diff skips by identity.
 Chunks found on one side only are parsed in full, at their own line and
-column. The checking of shared chunks is split over two processes when the
-machine has two cores and there is enough of it to be worth a fork.
+column. The checking of shared chunks is shared with a forked process
+(sharing.py) when the machine has two cores and there is enough of it to be
+worth a fork.
 
 Any syntax error anywhere sends both sides through the plain whole-file
 parser, so errors are reported exactly as `parse_sources` reports them.
@@ -19,7 +20,6 @@ parser, so errors are reported exactly as `parse_sources` reports them.
 from __future__ import annotations
 
 import os
-import pickle
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 from typing import Generic, TypeVar
@@ -29,6 +29,7 @@ from prisma_lint.syntax import ast, chunks
 from prisma_lint.syntax.ast import SourceFile
 from prisma_lint.syntax.lexing import normalise_newlines
 from prisma_lint.syntax.parser import gc_paused, parse_sources, parse_text
+from prisma_lint.syntax.sharing import map_shared
 
 FORK_THRESHOLD = 64 * 1024  # characters of shared text below which a fork does not pay
 Names = tuple[tuple[str, str], ...]  # (keyword, name) of a chunk's blocks
@@ -199,63 +200,12 @@ def _check(text: str, cache: ChunkCache[Names | None]) -> Check:
 
 
 def _check_all(texts: list[str]) -> list[Check]:
-    """Check every text; on two cores, half of them (by size) in a forked child."""
+    """Check every text; on two cores, shared with a forked child (sharing.py)."""
     cache: ChunkCache[Names | None] = ChunkCache("<shared>", _names)  # distinct texts: only names kept
     total = sum(map(len, texts))
     if total < FORK_THRESHOLD or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
         return [_check(t, cache) for t in texts]
     # The largest text first, here: it compiles most lexer states' patterns (~15 ms),
     # which the child then inherits instead of compiling them again.
-    results: dict[int, Check] = {0: _check(texts[0], cache)}
-    mine, theirs = _halves(texts, first=1)
-    child = _fork(lambda: [_check(texts[i], cache) for i in theirs])
-    results.update((i, _check(texts[i], cache)) for i in mine)
-    from_child = child() if child is not None else None
-    if from_child is None:  # no child, or it failed: do its share here
-        from_child = [_check(texts[i], cache) for i in theirs]
-    results.update(zip(theirs, from_child, strict=True))
-    return [results[i] for i in range(len(texts))]
-
-
-def _halves(texts: list[str], first: int) -> tuple[list[int], list[int]]:
-    """Indexes from first on, in two groups of about equal text size (texts come largest first).
-    The first group (the parent's) starts with what was done before the fork."""
-    groups: tuple[list[int], list[int]] = ([], [])
-    sizes = [sum(map(len, texts[:first])), 0]
-    for i, text in enumerate(texts[first:], first):
-        smaller = 0 if sizes[0] <= sizes[1] else 1
-        groups[smaller].append(i)
-        sizes[smaller] += len(text)
-    return groups
-
-
-def _fork(work: Callable[[], list[Check]]) -> Callable[[], list[Check] | None] | None:
-    """Run work() in a child; return a function that collects its result, or None."""
-    read_end, write_end = os.pipe()
-    try:
-        pid = os.fork()
-    except OSError:
-        os.close(read_end)
-        os.close(write_end)
-        return None
-    if pid == 0:  # the child: compute, send, and leave without running any cleanup
-        os.close(read_end)
-        try:
-            data = pickle.dumps(work())
-            with os.fdopen(write_end, "wb") as out:
-                out.write(data)
-            os._exit(0)
-        except BaseException:
-            os._exit(1)
-    os.close(write_end)
-
-    def collect() -> list[Check] | None:
-        with os.fdopen(read_end, "rb") as pipe:
-            data = pipe.read()
-        _, status = os.waitpid(pid, 0)
-        if status != 0 or not data:
-            return None
-        result: list[Check] = pickle.loads(data)
-        return result
-
-    return collect
+    first = _check(texts[0], cache)
+    return [first, *map_shared(lambda i: _check(texts[i + 1], cache), len(texts) - 1)]
