@@ -57,9 +57,15 @@ def measure(command: list[str], runs: int) -> tuple[float, int]:
     return statistics.median(times), max(peaks)
 
 
+CONFIG_BLOCK = re.compile(r"^(?:datasource|generator) \w+ \{.*?^\}\n?", flags=re.M | re.S)
+
+
 def scaled(text: str, factor: int) -> str:
+    """factor copies, blocks renamed; datasources and generators only in the first (a name
+    defined twice is an error, and a schema has one datasource)."""
+    body = CONFIG_BLOCK.sub("", text)
     copies = [text] + [
-        re.sub(r"^(model|enum|view|type) (\w+)", rf"\1 \2X{i}", text, flags=re.M) for i in range(1, factor)
+        re.sub(r"^(model|enum|view|type) (\w+)", rf"\1 \2X{i}", body, flags=re.M) for i in range(1, factor)
     ]
     return "\n".join(copies)
 
