@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from prisma_lint.syntax import ast, chunks
+from prisma_lint.syntax import ast, chunks, pairparse
 from prisma_lint.syntax.ast import SourceFile
 from prisma_lint.syntax.lexing import normalise_newlines
 from prisma_lint.syntax.pairparse import ChunkCache, cached_schema
@@ -33,17 +33,14 @@ FIXTURES = [
 
 
 def spans(node: Any) -> Iterator[ast.Span]:
-    """Every span in a tree of AST nodes (equality ignores them, so they are compared apart)."""
+    """Every node's span in a tree of AST nodes (equality ignores them, so they are compared apart)."""
     if isinstance(node, tuple):
         for item in node:
             yield from spans(item)
-    elif dataclasses.is_dataclass(node) and not isinstance(node, ast.Span):
-        for f in dataclasses.fields(node):
-            value = getattr(node, f.name)
-            if isinstance(value, ast.Span):
-                yield value
-            else:
-                yield from spans(value)
+    elif isinstance(node, ast.Placed):
+        yield node.span
+        for f in dataclasses.fields(node):  # type: ignore[arg-type]
+            yield from spans(getattr(node, f.name))
 
 
 def chunked(text: str, file: str) -> tuple[ast.Block, ...] | None:
@@ -142,3 +139,25 @@ def test_the_cache_parses_each_chunk_text_once_and_gives_the_files_ast() -> None
 def test_a_version_with_a_syntax_error_has_no_cached_schema() -> None:
     cache: ChunkCache[tuple[ast.Block, ...]] = ChunkCache("<test>", tuple)
     assert cached_schema([SourceFile("bad.prisma", "model A {\n  id Int @@@\n}\n")], cache) is None
+
+
+def test_checking_shared_chunks_in_a_forked_child_gives_what_checking_here_gives(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    texts = [
+        "model Large {\n" + "".join(f"  f{i} Int\n" for i in range(40)) + "}\n",
+        "model Bad {\n  id Int @@@\n}\n",  # a syntax error
+        "enum E {\n  A\n  A\n}\n",  # a value defined twice: checked as an error too
+        'datasource db {\n  provider = "postgresql"\n}\nmodel M {\n  id Int @id\n}\n',
+        "view V {\n  id Int\n}\n",
+    ]
+    expected = [
+        (True, (("model", "Large"),)),
+        (False, ()),
+        (False, ()),
+        (True, (("datasource", "db"), ("model", "M"))),
+        (True, (("view", "V"),)),
+    ]
+    assert pairparse._check_all(texts) == expected  # small: checked in this process
+    monkeypatch.setattr(pairparse, "FORK_THRESHOLD", 0)
+    assert pairparse._check_all(texts) == expected  # the largest here, then half each side of a fork

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import sys
 from pathlib import Path
 
 import pytest
@@ -140,6 +142,23 @@ def test_spans_locate_nodes_and_do_not_count_for_equality() -> None:
     assert isinstance(moved, ast.Model)
     assert moved.fields[0] == title
     assert moved.fields[0].span != title.span
+
+
+def test_a_node_keeps_its_span_in_one_small_untracked_int() -> None:
+    # Memory (issue 15): a parse makes ~14 spans per model; a Span object costs 72
+    # bytes and the garbage collector's attention, the packed int 48 bytes and none.
+    field = parse_text("model A {\n  id Int @id\n}\n", "a.prisma")[0][0].fields[0]  # type: ignore[union-attr]
+    assert type(field.at) is int and not gc.is_tracked(field.at) and sys.getsizeof(field.at) <= 48
+    assert field.span == ast.Span("a.prisma", 2, 3, 2, 13)
+    assert field.type.span == ast.Span("a.prisma", 2, 6, 2, 9)
+
+
+@pytest.mark.parametrize(
+    "where",
+    [("a.prisma", 1, 1, 1, 2), ("b/c.prisma", 3_000_000, 5_000_001, 3_000_002, 7), ("", 0, 0, 0, 0)],
+)
+def test_packed_spans_give_back_far_lines_and_columns(where: tuple[str, int, int, int, int]) -> None:
+    assert ast.unpack(ast.pack(*where)) == ast.Span(*where)
 
 
 def test_equality_ignores_formatting() -> None:

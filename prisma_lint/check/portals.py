@@ -9,7 +9,6 @@ DiffResult, tagged with its name; the reporters make one report of them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -36,8 +35,6 @@ from prisma_lint.sources.specs import GitSpec
 from prisma_lint.syntax import ast
 from prisma_lint.syntax.ast import SourceFile
 from prisma_lint.syntax.parser import normalise_newlines, parse_sources
-
-NAMED = re.compile(r"^([A-Za-z0-9][\w.-]*)=(.+)$")  # --portal NAME=SPEC
 
 
 @dataclass(frozen=True)
@@ -67,22 +64,6 @@ class Compared:
     files: list[SourceFile]
     spec: GitSpec | None
     result: DiffResult
-
-
-def portals_from(given: tuple[str, ...], config: Config) -> tuple[Portal, ...]:
-    """The portals to compare: --portal values (NAME=SPEC, or a SPEC named by itself), else the config's."""
-    if given:
-        out = []
-        for value in given:
-            match = NAMED.match(value)
-            named = match is not None and not Path(value).exists()
-            out.append(Portal(match.group(1), match.group(2)) if named and match else Portal(value, value))
-        return tuple(out)
-    if config.portals:
-        return config.portals
-    if config.portal:
-        return (Portal("portal", config.portal),)
-    raise ConfigError("no portal schema: give --portal (repeatable), or set portals in [tool.prisma-lint]")
 
 
 def compare(

@@ -105,7 +105,8 @@ def check_command(
 
 def _run(options: CheckOptions, portals: tuple[str, ...], config: Config) -> tuple[Any, bool]:
     """One portal's check, or several portals' (from --portal or the config); and whether several."""
-    from prisma_lint.check.portals import portals_from, run_portals
+    from prisma_lint.check.portal_args import portals_from
+    from prisma_lint.check.portals import run_portals
     from prisma_lint.check.run import run_check
 
     several = len(portals) > 1 or (not portals and bool(config.portals))

@@ -52,10 +52,11 @@ def diff_command(*, canonical: str, portals: tuple[str, ...], report: ReportOpti
 
 def _diff(canonical: str, portals: tuple[str, ...], config: Config, strict: bool) -> Any:
     """One diff, or a report of several portals' diffs."""
-    from prisma_lint.check.portals import portals_from, run_portals
+    from prisma_lint.check.portal_args import portals_from
     from prisma_lint.engine import diff_paths
 
     if len(portals) != 1:
+        from prisma_lint.check.portals import run_portals
         from prisma_lint.check.run import CheckOptions
 
         options = CheckOptions(canonical=canonical, strict=strict)

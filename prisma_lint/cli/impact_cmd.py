@@ -76,7 +76,7 @@ def impact_command(
     Exit status: 0, or 1 under --fail-on (some portal will break, by default), 2 error.
     """
     from prisma_lint.check.impact import exit_status, run_impact
-    from prisma_lint.check.portals import portals_from
+    from prisma_lint.check.portal_args import portals_from
     from prisma_lint.report.impact import RENDERERS
 
     with exit_on_error():

@@ -17,6 +17,9 @@ from prisma_lint.syntax import ast
 from prisma_lint.syntax.lexing import valid_identifier
 from prisma_lint.syntax.tokens import Token
 
+FIELD, FILE = ast.FIELD_BITS, ast.FILE_BITS  # module constants: faster than attribute reads
+END_MASK = (1 << ast.END_BITS) - 1
+
 
 class Reject(Exception):
     """Raised inside a callback for input the grammar alone cannot rule out."""
@@ -28,6 +31,7 @@ class BuilderBase:
 
     def begin(self, file: str, text: str) -> None:
         self.file = file
+        self.file_id = ast.file_id(file)
         self.text = text
         self.errors: list[Diagnostic] = []
         self._lines: list[str] | None = None  # split only when an error needs a line
@@ -42,11 +46,15 @@ class BuilderBase:
             return c[0]
         return c
 
-    def _span(self, first: Token, last: Token) -> ast.Span:
-        return ast.Span(self.file, first.line, first.column, last.end_line, last.end_column)
+    def _span(self, first: Token, last: Token) -> int:
+        """The packed span (ast.pack) from the start of first to the end of last."""
+        start = (first.line << FIELD | first.column) << ast.END_BITS
+        return start | ((last.end_line << FIELD | last.end_column) << FILE | self.file_id)
 
-    def _join(self, first: Token | ast.Span, last: ast.Span) -> ast.Span:
-        return ast.Span(self.file, first.line, first.column, last.end_line, last.end_column)
+    @staticmethod
+    def _join(first: Token, last: int) -> int:
+        """From the start of first to the end of the packed span last (same file)."""
+        return (first.line << FIELD | first.column) << ast.END_BITS | (last & END_MASK)
 
     @staticmethod
     def _name(tok: str) -> str:

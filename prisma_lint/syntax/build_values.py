@@ -29,7 +29,7 @@ class ValueRules(BuilderBase):
     def arguments(self, c: list[Any]) -> Arguments:
         rpar: Token = c[-1]
         given = c[0] if len(c) > 1 else []
-        args = (a if isinstance(a, ast.Argument) else ast.Argument(None, a, a.span) for a in given)
+        args = (a if isinstance(a, ast.Argument) else ast.Argument(None, a, a.at) for a in given)
         return Arguments(args, rpar)
 
     def arguments_trailing_comma(self, c: list[Any]) -> Arguments:
@@ -38,11 +38,11 @@ class ValueRules(BuilderBase):
         return self.arguments([c[0], c[2]])
 
     def named_argument(self, c: list[Any]) -> ast.Argument:
-        return ast.Argument(self._name(c[0]), c[1], self._join(c[0], c[1].span))
+        return ast.Argument(self._name(c[0]), c[1], self._join(c[0], c[1].at))
 
     def empty_argument(self, c: list[Token]) -> ast.Argument:
         name, span = c[0], self._span(c[0], c[0])
-        self._error_at(span.line, span.column, f"The `{name}` argument is missing a value.", pending=True)
+        self._error_at(name.line, name.column, f"The `{name}` argument is missing a value.", pending=True)
         return ast.Argument(self._name(name), ast.ConstantValue("", span), span)
 
     def _settle_argument_errors(self, keep: bool) -> None:
@@ -51,9 +51,10 @@ class ValueRules(BuilderBase):
             self.errors.extend(self._argument_errors)
         self._argument_errors.clear()
 
-    def _drop_argument_errors(self, span: ast.Span) -> None:
+    def _drop_argument_errors(self, at: int) -> None:
         """Prisma does not check argument lists nested in arrays and objects."""
         if self._argument_errors:
+            span = ast.unpack(at)
             start, end = (span.line, span.column), (span.end_line, span.end_column)
             self._argument_errors[:] = [
                 d for d in self._argument_errors if not start <= (d.line, d.column) <= end

@@ -14,7 +14,7 @@ from sys import intern
 from typing import Any, cast
 
 from prisma_lint.syntax import ast
-from prisma_lint.syntax.build_base import Reject
+from prisma_lint.syntax.build_base import FILE, Reject
 from prisma_lint.syntax.build_values import Arguments, ValueRules
 from prisma_lint.syntax.docs import DocGroups
 from prisma_lint.syntax.lexing import WHITESPACE
@@ -35,10 +35,10 @@ class AstBuilder(ValueRules):
             if isinstance(item, str):  # a comment: our Token, or Lark's in tests
                 docs.add(cast(Token, item))
             elif isinstance(item, ast.ConfigBlock):
-                docs.skip(item.span.line)
+                docs.skip(ast.start_line(item.at))
                 blocks.append(item)
             else:
-                doc = docs.take(item.span.line)
+                doc = docs.take(ast.start_line(item.at))
                 blocks.append(item if doc is None else replace(item, documentation=doc))
         return blocks
 
@@ -67,9 +67,9 @@ class AstBuilder(ValueRules):
             if isinstance(item, str):  # a comment: our Token, or Lark's in tests
                 docs.add(cast(Token, item))
             elif isinstance(item, member_type):
-                members.append(_documented(item, docs.take(item.span.line)))
+                members.append(_documented(item, docs.take(ast.start_line(item.at))))
             else:
-                docs.skip(item.span.line)
+                docs.skip(ast.start_line(item.at))
                 attributes.append(item)
         return tuple(members), tuple(attributes)
 
@@ -92,7 +92,7 @@ class AstBuilder(ValueRules):
         if field_type is None:
             self._error(name, "This field declaration is invalid. It is either missing a name or a type.")
             field_type = ast.FieldType("", "required", False, self._span(name, name))
-        end = attributes[-1].span if attributes else field_type.span
+        end = attributes[-1].at if attributes else field_type.at
         return ast.Field(self._name(name), field_type, tuple(attributes), doc, self._join(name, end))
 
     def enum_value(self, c: list[Any]) -> ast.EnumValue:
@@ -100,14 +100,14 @@ class AstBuilder(ValueRules):
         attributes = next((tuple(x) for x in c[1:] if isinstance(x, list)), ())
         trailing = [cast(Token, t) for t in c[1:] if isinstance(t, str)]
         doc = DocGroups.comment_text(self.text, trailing[0], first_in_group=True) if trailing else None
-        span = self._join(name, attributes[-1].span) if attributes else self._span(name, name)
+        span = self._join(name, attributes[-1].at) if attributes else self._span(name, name)
         return ast.EnumValue(self._name(name), attributes, doc, span)
 
     def config_entry(self, c: list[Any]) -> ast.ConfigEntry:
         key: Token = c[0]
         value = next((v for v in c[1:] if not isinstance(v, str)), None)
         self._settle_argument_errors(keep=False)  # Prisma checks these only in attributes
-        span = self._join(key, value.span) if value is not None else self._span(key, key)
+        span = self._join(key, value.at) if value is not None else self._span(key, key)
         return ast.ConfigEntry(self._name(key), value, span)
 
     def block_attribute(self, c: list[Any]) -> ast.Attribute:
@@ -154,9 +154,8 @@ class AstBuilder(ValueRules):
 
 
 def _retype(field_type: ast.FieldType, arity: ast.Arity, extra: int) -> ast.FieldType:
-    s = field_type.span
-    span = ast.Span(s.file, s.line, s.column, s.end_line, s.end_column + extra)
-    return ast.FieldType(field_type.name, arity, field_type.unsupported, span)
+    at = field_type.at + (extra << FILE)  # the end column moves right by `extra`
+    return ast.FieldType(field_type.name, arity, field_type.unsupported, at)
 
 
 def _documented(member: Any, above: str | None) -> Any:

@@ -9,8 +9,9 @@ In a diff, a chunk whose text appears on both sides cannot differ, so it is
 only checked for syntax, once, and stands in the ASTs of both sides as one set
 of hollow blocks (keyword and name only) that the diff skips by identity.
 Chunks found on one side only are parsed in full, at their own line and
-column. The checking of shared chunks is split over two processes when the
-machine has two cores and there is enough of it to be worth a fork.
+column. The checking of shared chunks is shared with a forked process
+(sharing.py) when the machine has two cores and there is enough of it to be
+worth a fork.
 
 Any syntax error anywhere sends both sides through the plain whole-file
 parser, so errors are reported exactly as `parse_sources` reports them.
@@ -19,8 +20,8 @@ parser, so errors are reported exactly as `parse_sources` reports them.
 from __future__ import annotations
 
 import os
-import pickle
-from collections.abc import Callable, Iterable
+from array import array
+from collections.abc import Callable, Iterable, Iterator
 from typing import Generic, TypeVar
 
 from prisma_lint.errors import Diagnostic, SchemaSyntaxError
@@ -28,6 +29,7 @@ from prisma_lint.syntax import ast, chunks
 from prisma_lint.syntax.ast import SourceFile
 from prisma_lint.syntax.lexing import normalise_newlines
 from prisma_lint.syntax.parser import gc_paused, parse_sources, parse_text
+from prisma_lint.syntax.sharing import map_shared
 
 FORK_THRESHOLD = 64 * 1024  # characters of shared text below which a fork does not pay
 Names = tuple[tuple[str, str], ...]  # (keyword, name) of a chunk's blocks
@@ -91,13 +93,18 @@ def _full_pair(
     return schemas[0], schemas[1], tuple(errors)
 
 
+Cut = tuple[SourceFile, str, "array[int]"]  # a file, its normalised text, its chunks' places
+
+
 def _chunked_pair(
     canonical: list[SourceFile], portal: list[SourceFile]
 ) -> tuple[ast.Schema, ast.Schema] | None:
-    sides = [[(f, chunks.split(normalise_newlines(f.text))) for f in files] for files in (canonical, portal)]
-    if any(cut is None for side in sides for _, cut in side):
+    first, second = _cut(canonical), _cut(portal)
+    if first is None or second is None:
         return None  # one file could not be cut with certainty: parse everything plainly
-    texts = [{c.text for _, cut in side for c in cut or ()} for side in sides]
+    sides = (first, second)
+    maybe = _hashes(first) & _hashes(second)  # the texts of these may be on both sides
+    texts = [set(_texts(side, maybe)) for side in sides]
     shared = sorted(texts[0] & texts[1], key=len, reverse=True)
     checks = dict(zip(shared, _check_all(shared), strict=True))
     if not all(ok for ok, _ in checks.values()):
@@ -107,20 +114,61 @@ def _chunked_pair(
     }
     schemas = []
     for files, side in zip((canonical, portal), sides, strict=True):
-        blocks: list[ast.Block] = []
-        for source, cut in side:
-            for chunk in cut or ():
-                if chunk.text in hollow:
-                    blocks.extend(hollow[chunk.text])
-                    continue
-                parsed, errors = parse_text(chunk.text, source.display, chunk.line, chunk.column)
-                if errors:
-                    return None
-                blocks.extend(parsed)
-        if _names_repeat(blocks):
+        blocks = _side_blocks(side, maybe, hollow)
+        if blocks is None or _names_repeat(blocks):
             return None  # the full parse reports them, at their places
         schemas.append(ast.Schema(tuple(blocks), tuple(f.display for f in files)))
     return schemas[0], schemas[1]
+
+
+def _cut(files: list[SourceFile]) -> list[Cut] | None:
+    """Each file's chunks as (start, end, line, column, hash of the text) in an array: the
+    chunk texts themselves are not kept (the 100,000-model diff held ~80 MiB of them)."""
+    out: list[Cut] = []
+    for source in files:
+        text = normalise_newlines(source.text)
+        cut = chunks.split(text)
+        if cut is None:
+            return None
+        places, start = array("q"), 0
+        for chunk in cut:  # chunks tile the text, in order
+            places.extend((start, start + len(chunk.text), chunk.line, chunk.column, hash(chunk.text)))
+            start += len(chunk.text)
+        if start != len(text):
+            return None
+        out.append((source, text, places))
+    return out
+
+
+def _hashes(side: list[Cut]) -> set[int]:
+    return {key for _, _, places in side for key in places[4::5]}
+
+
+def _texts(side: list[Cut], hashes: set[int]) -> Iterator[str]:
+    """The texts of a side's chunks whose hash is in hashes."""
+    for _, text, places in side:
+        for i in range(0, len(places), 5):
+            if places[i + 4] in hashes:
+                yield text[places[i] : places[i + 1]]
+
+
+def _side_blocks(
+    side: list[Cut], maybe: set[int], hollow: dict[str, tuple[ast.Block, ...]]
+) -> list[ast.Block] | None:
+    """One side's blocks: hollow ones for shared chunks, the others parsed in place."""
+    blocks: list[ast.Block] = []
+    for source, text, places in side:
+        for i in range(0, len(places), 5):
+            start, end, line, column, key = places[i : i + 5]
+            part = text[start:end]
+            if key in maybe and part in hollow:
+                blocks.extend(hollow[part])
+                continue
+            parsed, errors = parse_text(part, source.display, line, column)
+            if errors:
+                return None
+            blocks.extend(parsed)
+    return blocks
 
 
 def _names_repeat(blocks: list[ast.Block]) -> bool:
@@ -152,59 +200,12 @@ def _check(text: str, cache: ChunkCache[Names | None]) -> Check:
 
 
 def _check_all(texts: list[str]) -> list[Check]:
-    """Check every text; on two cores, half of them (by size) in a forked child."""
+    """Check every text; on two cores, shared with a forked child (sharing.py)."""
     cache: ChunkCache[Names | None] = ChunkCache("<shared>", _names)  # distinct texts: only names kept
     total = sum(map(len, texts))
     if total < FORK_THRESHOLD or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
         return [_check(t, cache) for t in texts]
-    mine, theirs = _halves(texts)
-    child = _fork(lambda: [_check(texts[i], cache) for i in theirs])
-    results: dict[int, Check] = {i: _check(texts[i], cache) for i in mine}
-    from_child = child() if child is not None else None
-    if from_child is None:  # no child, or it failed: do its share here
-        from_child = [_check(texts[i], cache) for i in theirs]
-    results.update(zip(theirs, from_child, strict=True))
-    return [results[i] for i in range(len(texts))]
-
-
-def _halves(texts: list[str]) -> tuple[list[int], list[int]]:
-    """Indexes split into two groups of about equal text size (texts come largest first)."""
-    groups: tuple[list[int], list[int]] = ([], [])
-    sizes = [0, 0]
-    for i, text in enumerate(texts):
-        smaller = 0 if sizes[0] <= sizes[1] else 1
-        groups[smaller].append(i)
-        sizes[smaller] += len(text)
-    return groups
-
-
-def _fork(work: Callable[[], list[Check]]) -> Callable[[], list[Check] | None] | None:
-    """Run work() in a child; return a function that collects its result, or None."""
-    read_end, write_end = os.pipe()
-    try:
-        pid = os.fork()
-    except OSError:
-        os.close(read_end)
-        os.close(write_end)
-        return None
-    if pid == 0:  # the child: compute, send, and leave without running any cleanup
-        os.close(read_end)
-        try:
-            data = pickle.dumps(work())
-            with os.fdopen(write_end, "wb") as out:
-                out.write(data)
-            os._exit(0)
-        except BaseException:
-            os._exit(1)
-    os.close(write_end)
-
-    def collect() -> list[Check] | None:
-        with os.fdopen(read_end, "rb") as pipe:
-            data = pipe.read()
-        _, status = os.waitpid(pid, 0)
-        if status != 0 or not data:
-            return None
-        result: list[Check] = pickle.loads(data)
-        return result
-
-    return collect
+    # The largest text first, here: it compiles most lexer states' patterns (~15 ms),
+    # which the child then inherits instead of compiling them again.
+    first = _check(texts[0], cache)
+    return [first, *map_shared(lambda i: _check(texts[i + 1], cache), len(texts) - 1)]

@@ -1,0 +1,93 @@
+"""Work over a list shared with a forked child, balanced as it goes.
+
+This process takes items from the front, the child from the back; each marks
+in a shared page how far it has got and stops where it meets the other's
+mark. Splitting in halves up front made the slower process the end of the
+run: on two cores shared with other jobs, one process is often held back,
+and the other then waited for it. Now whichever runs more does more. Where
+they meet, an item may be done twice (each result is the same), never none.
+"""
+
+from __future__ import annotations
+
+import mmap
+import os
+import pickle
+import struct
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
+_FRONT, _BACK = 0, 8  # offsets of the two marks: items below FRONT are ours, from BACK on the child's
+
+
+def map_shared(work: Callable[[int], T], count: int) -> list[T]:
+    """[work(i) for i in range(count)], with a forked child doing some of it if one can be made."""
+    marks = mmap.mmap(-1, 16)  # anonymous and shared: the child sees our writes, we see its
+    _mark(marks, _FRONT, 0)
+    _mark(marks, _BACK, count)
+    child = _fork(lambda: _from_back(work, marks))
+    results: dict[int, T] = {}
+    i = 0
+    while i < count and (child is None or i < _read(marks, _BACK)):
+        _mark(marks, _FRONT, i + 1)
+        results[i] = work(i)
+        i += 1
+    if child is not None:
+        results.update(child() or {})  # nothing if the child failed: its items are done below
+    for i in range(count):
+        if i not in results:
+            results[i] = work(i)
+    marks.close()
+    return [results[i] for i in range(count)]
+
+
+def _from_back(work: Callable[[int], T], marks: mmap.mmap) -> dict[int, T]:
+    done: dict[int, T] = {}
+    j = _read(marks, _BACK) - 1
+    while j >= _read(marks, _FRONT):
+        _mark(marks, _BACK, j)
+        done[j] = work(j)
+        j -= 1
+    return done
+
+
+def _mark(marks: mmap.mmap, at: int, value: int) -> None:
+    struct.pack_into("q", marks, at, value)
+
+
+def _read(marks: mmap.mmap, at: int) -> int:
+    value: int = struct.unpack_from("q", marks, at)[0]
+    return value
+
+
+def _fork(work: Callable[[], dict[int, T]]) -> Callable[[], dict[int, T] | None] | None:
+    """Run work() in a child; return a function that collects its result, or None."""
+    read_end, write_end = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        return None
+    if pid == 0:  # the child: compute, send, and leave without running any cleanup
+        os.close(read_end)
+        try:
+            data = pickle.dumps(work())
+            with os.fdopen(write_end, "wb") as out:
+                out.write(data)
+            os._exit(0)
+        except BaseException:
+            os._exit(1)
+    os.close(write_end)
+
+    def collect() -> dict[int, T] | None:
+        with os.fdopen(read_end, "rb") as pipe:
+            data = pipe.read()
+        _, status = os.waitpid(pid, 0)
+        if status != 0 or not data:
+            return None
+        result: dict[int, T] = pickle.loads(data)
+        return result
+
+    return collect
