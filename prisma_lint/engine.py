@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # `parse` never needs the drift engine or config: imported wh
     from prisma_lint.config import Config
     from prisma_lint.drift.changes import Change, Location
     from prisma_lint.drift.result import DiffResult
+    from prisma_lint.syntax.pairparse import ChunkCache
 
 
 def load(text: str, *, cwd: Path, config: Config | None = None) -> tuple[list[SourceFile], GitSpec | None]:
@@ -85,13 +86,17 @@ def diff_sources(
     *,
     config: Config,
     strict: bool = False,
+    keep: ChunkCache[tuple[ast.Block, ...]] | None = None,
 ) -> DiffResult:
+    """keep: a chunk cache that keeps what the diff parses (check's history walk reuses it)."""
     from prisma_lint.drift.diff import diff
     from prisma_lint.syntax.pairparse import parse_pair
 
     strict = strict or config.strict
     # --strict compares order inside blocks too, so it needs every AST in full.
-    canonical_schema, portal_schema, errors = parse_pair(canonical_files, portal_files, shortcut=not strict)
+    canonical_schema, portal_schema, errors = parse_pair(
+        canonical_files, portal_files, shortcut=not strict, keep=keep
+    )
     if errors:
         raise SchemaSyntaxError(errors)
     result = diff(

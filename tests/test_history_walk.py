@@ -295,3 +295,35 @@ def test_a_copy_edited_from_an_older_local_version_is_measured_against_it(tmp_pa
     changes = {c["code"]: c["message"] for c in report["changes"]}
     assert changes.keys() == {"FIELD_ADDED", "PORTAL_STALE"}  # its own edit, and field4 and field5 since
     assert "Account.mine" in changes["FIELD_ADDED"] and "2 canonical changes since" in changes["PORTAL_STALE"]
+
+
+def test_check_parses_each_chunk_of_the_copy_once_for_the_diff_and_the_walk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The diff checks the chunks the copy shares with the canonical schema; the walk then
+    needs those same chunks whole: it takes them from the diff instead of parsing them again."""
+    from prisma_lint.syntax import pairparse
+
+    history = growing_history(many_models(300), 3)
+    repo = tmp_path / "admin"
+    gitrepos.init(repo)
+    for day, text in enumerate(reversed(history), start=1):
+        gitrepos.commit_file(repo, "schema.prisma", text, f"version {day}", day)
+    copy = tmp_path / "portal.prisma"
+    copy.write_text(history[0].replace("name String", "name Int", 1))  # edited: the walk runs
+    parsed: list[str] = []
+    real = pairparse.parse_text
+
+    def counting(text: str, *args: Any, **kwargs: Any) -> Any:
+        parsed.append(text)
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(pairparse, "parse_text", counting)
+    monkeypatch.setattr(pairparse.os, "cpu_count", lambda: 1)  # no fork: every parse is counted here
+    monkeypatch.chdir(repo)
+    result = CliRunner().invoke(cli, ["check", "--canonical", "HEAD:schema.prisma", "--portal", str(copy)])
+    assert result.exit_code == 1 and "EDITED" in result.stdout.upper(), result.stdout
+    assert len(history[0].split("\n}\n")) > 300
+    # Each distinct text once (604 parses of 303 texts before), but for the chunk each side
+    # has alone: parsed in place for the diff, and again for the walk.
+    assert len(parsed) <= len(set(parsed)) + 2

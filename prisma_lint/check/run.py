@@ -18,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from prisma_lint.check.history import judge
+from prisma_lint.check.history import Unit, history_cache, judge
 from prisma_lint.check.plan import CheckOptions, Plan, plan_sources
 from prisma_lint.check.policy import find_migrate_commands, find_migration_folders
 from prisma_lint.check.verdicts import Candidate, Verdict
@@ -36,6 +36,7 @@ from prisma_lint.words import counted
 
 if TYPE_CHECKING:  # git is imported only when history is needed
     from prisma_lint.sources.plaingit import Version as GitVersion
+    from prisma_lint.syntax.pairparse import ChunkCache
 
 Version = tuple[str, str, tuple[SourceFile, ...]]  # commit, date, files
 
@@ -44,12 +45,19 @@ def run_check(options: CheckOptions, config: Config) -> DiffResult:
     plan = plan_sources(options, config)
     canonical_files, _ = load_source(plan.source, cwd=options.cwd, config=config)
     portal_files, _ = load(plan.portal, cwd=options.cwd, config=config)
+    cache = history_cache() if plan.history is not None else None  # the diff's chunks, for the walk
     result = diff_sources(
-        canonical_files, portal_files, plan.canonical, plan.portal, config=config, strict=options.strict
+        canonical_files,
+        portal_files,
+        plan.canonical,
+        plan.portal,
+        config=config,
+        strict=options.strict,
+        keep=cache,
     )
     meaningful = any(c.code not in ORDER_CODES for c in result.changes)
-    if meaningful and plan.history is not None:
-        result = _explain(result, plan, portal_files, options, config)
+    if meaningful and cache is not None:
+        result = _explain(result, plan, portal_files, options, config, cache=cache)
     elif not meaningful:  # order notices alone: the copy means what the canonical schema means
         result = replace(result, verdict=Verdict("clean"))
     policy = config.apply(replace(result, changes=_policy(options.cwd, Path(plan.portal), config)))
@@ -62,14 +70,20 @@ def run_check(options: CheckOptions, config: Config) -> DiffResult:
 
 
 def _explain(
-    result: DiffResult, plan: Plan, portal_files: list[SourceFile], options: CheckOptions, config: Config
+    result: DiffResult,
+    plan: Plan,
+    portal_files: list[SourceFile],
+    options: CheckOptions,
+    config: Config,
+    *,
+    cache: ChunkCache[Unit],
 ) -> DiffResult:
     assert plan.history is not None
     versions: list[GitVersion] = []  # those the walk read: it stops at a match
     keep = plan.history.url is not None  # a fetched history is not read twice (the cache may move)
     try:
         with closing(_versions(plan.history, options, config)) as source:
-            verdict = judge(portal_files, _recorded(source, versions, keep), config)
+            verdict = judge(portal_files, _recorded(source, versions, keep), config, cache)
     except SourceError:
         if not plan.history_optional:
             raise
@@ -82,8 +96,25 @@ def _explain(
     near = verdict.nearest
     if verdict.status != "edited" or near is None or near.position == 0:
         return replace(result, verdict=verdict)
-    # Edited, from an older version: the copy's own edits are measured against that version,
-    # and what the admin changed since is summed up in one finding.
+    return _against_older(
+        result, verdict, near, versions, plan=plan, portal_files=portal_files, options=options, config=config
+    )
+
+
+def _against_older(
+    result: DiffResult,
+    verdict: Verdict,
+    near: Candidate,
+    versions: list[GitVersion],
+    *,
+    plan: Plan,
+    portal_files: list[SourceFile],
+    options: CheckOptions,
+    config: Config,
+) -> DiffResult:
+    """Edited, from an older version: the copy's own edits are measured against that version,
+    and what the admin changed since is summed up in one finding."""
+    assert plan.history is not None
     files = versions[near.position].files or _files_at(plan.history, near.commit, options)
     base_files = _relabel(files, plan.history, near.commit)
     own = diff_sources(

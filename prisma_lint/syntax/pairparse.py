@@ -68,12 +68,19 @@ def cached_schema(files: Iterable[SourceFile], cache: ChunkCache[tuple[ast.Block
 
 
 def parse_pair(
-    canonical: list[SourceFile], portal: list[SourceFile], *, shortcut: bool = True
+    canonical: list[SourceFile],
+    portal: list[SourceFile],
+    *,
+    shortcut: bool = True,
+    keep: ChunkCache[tuple[ast.Block, ...]] | None = None,
 ) -> tuple[ast.Schema, ast.Schema, tuple[Diagnostic, ...]]:
-    """Both schemas and the errors of both. With shortcut=False, full ASTs on both sides."""
+    """Both schemas and the errors of both. With shortcut=False, full ASTs on both sides.
+
+    Shared chunks are checked through keep when given (check's history cache): the walk
+    that follows a drifted copy then finds them parsed instead of parsing them again."""
     with gc_paused():
         if shortcut:
-            fast = _chunked_pair(canonical, portal)
+            fast = _chunked_pair(canonical, portal, keep)
             if fast is not None:
                 return fast[0], fast[1], ()
         return _full_pair(canonical, portal)
@@ -97,7 +104,7 @@ Cut = tuple[SourceFile, str, "array[int]"]  # a file, its normalised text, its c
 
 
 def _chunked_pair(
-    canonical: list[SourceFile], portal: list[SourceFile]
+    canonical: list[SourceFile], portal: list[SourceFile], keep: ChunkCache[tuple[ast.Block, ...]] | None
 ) -> tuple[ast.Schema, ast.Schema] | None:
     first, second = _cut(canonical), _cut(portal)
     if first is None or second is None:
@@ -106,7 +113,7 @@ def _chunked_pair(
     maybe = _hashes(first) & _hashes(second)  # the texts of these may be on both sides
     texts = [set(_texts(side, maybe)) for side in sides]
     shared = sorted(texts[0] & texts[1], key=len, reverse=True)
-    checks = dict(zip(shared, _check_all(shared), strict=True))
+    checks = dict(zip(shared, _check_all(shared, keep), strict=True))
     if not all(ok for ok, _ in checks.values()):
         return None
     hollow = {
@@ -199,13 +206,28 @@ def _check(text: str, cache: ChunkCache[Names | None]) -> Check:
     return names is not None, names or ()
 
 
-def _check_all(texts: list[str]) -> list[Check]:
-    """Check every text; on two cores, shared with a forked child (sharing.py)."""
-    cache: ChunkCache[Names | None] = ChunkCache("<shared>", _names)  # distinct texts: only names kept
+def _checker(keep: ChunkCache[tuple[ast.Block, ...]] | None) -> Callable[[str], Check]:
+    """Check a text; through keep, whose blocks stay for a later user, else keeping names only."""
+    if keep is None:
+        cache: ChunkCache[Names | None] = ChunkCache("<shared>", _names)
+        return lambda text: _check(text, cache)
+
+    def through(text: str) -> Check:
+        blocks = keep.get(text)
+        names = None if blocks is None else _names(blocks)
+        return names is not None, names or ()
+
+    return through
+
+
+def _check_all(texts: list[str], keep: ChunkCache[tuple[ast.Block, ...]] | None = None) -> list[Check]:
+    """Check every text; on two cores, shared with a forked child (sharing.py). What the
+    child parses stays in the child: keep gets the parent's share."""
+    check = _checker(keep)
     total = sum(map(len, texts))
     if total < FORK_THRESHOLD or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
-        return [_check(t, cache) for t in texts]
+        return [check(t) for t in texts]
     # The largest text first, here: it compiles most lexer states' patterns (~15 ms),
     # which the child then inherits instead of compiling them again.
-    first = _check(texts[0], cache)
-    return [first, *map_shared(lambda i: _check(texts[i + 1], cache), len(texts) - 1)]
+    first = check(texts[0])
+    return [first, *map_shared(lambda i: check(texts[i + 1]), len(texts) - 1)]
