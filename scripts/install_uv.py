@@ -64,6 +64,16 @@ def unpack(wheel: Path, dest: Path) -> Path:
     return target
 
 
+def _why_no_download() -> str:
+    probe = subprocess.run([sys.executable, "-m", "pip", "--version"], capture_output=True, check=False)
+    if probe.returncode != 0:
+        return (
+            f"{sys.executable} has no pip, which the action needs to download uv when its cache"
+            " is empty: install pip for it (python3-pip on Debian and Ubuntu)"
+        )
+    return "pip could not download uv (see above); the action needs the package index"
+
+
 def main(argv: list[str]) -> None:
     cache, dest = Path(argv[1]), Path(argv[2])
     wheels = cache / "wheels"
@@ -73,7 +83,7 @@ def main(argv: list[str]) -> None:
     if wheel is None:
         command = [sys.executable, *DOWNLOAD, *PINNED, "--dest", str(wheels), "-r", str(REQUIREMENTS)]
         if subprocess.run(command, check=False).returncode != 0:
-            raise SystemExit("pip could not download uv (see above); the action needs the package index")
+            raise SystemExit(_why_no_download())
         wheel = cached_wheel(wheels, hashes)
     if wheel is None:
         raise SystemExit("the uv wheel pip downloaded is not one uv-requirements.txt pins")

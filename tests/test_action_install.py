@@ -8,7 +8,10 @@ cold run, through pip with the hashes of scripts/uv-requirements.txt.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -134,3 +137,14 @@ def test_the_uv_release_is_pinned_once_for_the_action_and_once_for_the_tests_ali
     extra = re.findall(r'"uv==([^"]+)"', (ROOT / "pyproject.toml").read_text())
     documented = re.findall(r"uv itself is release (\S+?),", (ROOT / "docs/github-action.md").read_text())
     assert pinned == extra == documented == [UV_WHEEL.split("-")[1]]
+
+
+@slow
+def test_a_python3_without_pip_is_named_as_the_reason(tmp_path: Path, canonical: str) -> None:
+    """A cold cache needs pip to download uv; without it, the log says so, not "no index"."""
+    bare = tmp_path / "bare"  # a python3 without pip, first on PATH
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(bare)], check=True)
+    bin_dir = bare / "bin"
+    run = check(tmp_path, canonical, PATH=f"{bin_dir}:{os.environ['PATH']}")
+    assert run.status != 0
+    assert "has no pip, which the action needs to download uv" in run.stderr

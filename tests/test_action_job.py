@@ -74,6 +74,23 @@ def test_a_planted_prisma_lint_in_runner_temp_is_never_run(
     assert not Path(run.outputs["report"]).is_relative_to(runner_temp / "prisma-lint-venv")
 
 
+@pytest.mark.parametrize("planted", ["json.py", "sitecustomize.py"])
+def test_a_python_module_in_the_checked_out_repository_is_never_imported(
+    tmp_path: Path, runner_temp: Path, canonical: str, planted: str
+) -> None:
+    """The action's Python runs in working-directory, the pull request's tree, with the token:
+    a module there must not shadow the standard library's."""
+    marker = tmp_path / "planted-ran"
+    portal = portal_repo(tmp_path / "portal", version(5).replace("field5", "renamed5"))
+    code = f"import os\nopen({str(marker)!r}, 'a').write(os.environ.get('GITHUB_TOKEN', ''))\n"
+    (portal / planted).write_text(code)
+    for kind in ("error", "clean"):  # the outputs step, and the summary of a failed run
+        inputs = {"canonical": canonical if kind == "clean" else "missing.prisma", "portal": SCHEMA}
+        run = run_action(inputs, portal, runner_temp, base_env(tmp_path))
+        assert run.outputs["verdict"] in ("edited", "error"), run.stderr
+    assert not marker.exists(), "a module from the repository ran with the token"
+
+
 def test_two_uses_in_one_job_keep_their_own_reports(
     tmp_path: Path, runner_temp: Path, canonical: str
 ) -> None:
