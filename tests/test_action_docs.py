@@ -2,7 +2,7 @@
 
 Each YAML block with `jobs:` is checked by actionlint; the scheduled staleness
 check, the fork pattern, the monorepo recipe and the SARIF upload are run step
-by step through tests/action_runner.py (`acme/prisma-lint@v1` is this
+by step through tests/action_runner.py (`acme/prisma-lint@v0.1.0` is this
 repository's action), on real git repositories made for the test.
 """
 
