@@ -35,16 +35,20 @@ def corpus_dir() -> Path:
     return Path(env) if env else ROOT.parent / "shared" / "corpus"
 
 
+def run_once(command: list[str], cwd: Path = ROOT) -> float:
+    """Wall time of one whole-process run; a status other than 0 or 1 (drift) stops the script."""
+    start = time.perf_counter()
+    proc = subprocess.run(
+        command, capture_output=True, env={**os.environ, "NO_COLOR": "1"}, cwd=cwd, check=False
+    )
+    seconds = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        sys.exit(f"{' '.join(command)} failed ({proc.returncode}):\n{proc.stderr.decode()[-2000:]}")
+    return seconds
+
+
 def median_seconds(command: list[str], runs: int) -> float:
-    env = {**os.environ, "NO_COLOR": "1"}
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        proc = subprocess.run(command, capture_output=True, env=env, cwd=ROOT, check=False)
-        samples.append(time.perf_counter() - start)
-        if proc.returncode not in (0, 1):
-            sys.exit(f"{' '.join(command)} failed ({proc.returncode}):\n{proc.stderr.decode()[-2000:]}")
-    return statistics.median(samples)
+    return statistics.median(run_once(command) for _ in range(runs))
 
 
 def byte_compile() -> str:

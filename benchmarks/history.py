@@ -19,13 +19,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench import DEFAULT_SCHEMA, byte_compile, corpus_dir, edited_copy, prisma_lint  # noqa: E402
+from bench import DEFAULT_SCHEMA, byte_compile, corpus_dir, edited_copy, prisma_lint, run_once  # noqa: E402
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Admin",
@@ -61,21 +60,12 @@ def build_history(texts: list[str], repo: Path) -> None:
         git(repo, "commit", "-q", "-m", f"version {v}")
 
 
-def run(command: list[str], cwd: Path) -> float:
-    start = time.perf_counter()
-    proc = subprocess.run(command, cwd=cwd, capture_output=True, check=False)
-    seconds = time.perf_counter() - start
-    if proc.returncode not in (0, 1):
-        sys.exit(f"{' '.join(command)} failed ({proc.returncode}): {proc.stderr.decode()[-1000:]}")
-    return seconds
-
-
 def timed(commands: list[list[str]], cwd: Path, runs: int) -> list[float]:
     """Medians; rounds interleave the commands, so a busy spell on a shared machine hits each alike."""
     samples: list[list[float]] = [[] for _ in commands]
     for _ in range(runs):
         for command, times in zip(commands, samples, strict=True):
-            times.append(run(command, cwd))
+            times.append(run_once(command, cwd))
     return [statistics.median(times) for times in samples]
 
 

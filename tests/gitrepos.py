@@ -65,6 +65,13 @@ def admin_repo(path: Path, versions: int = 6) -> list[str]:
     return commits
 
 
+def remote_of(admin: Path) -> str:
+    """A bare clone of admin beside it (remote.git), as the canonical source `URL#main:SCHEMA`."""
+    remote = admin.parent / "remote.git"
+    git(admin.parent, "clone", "--quiet", "--bare", str(admin), str(remote))
+    return f"{remote.as_uri()}#main:{SCHEMA}"
+
+
 def portal_repo(path: Path, schema_text: str) -> Path:
     init(path)
     commit_file(path, SCHEMA, schema_text, "portal copy", day=20)

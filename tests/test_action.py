@@ -21,7 +21,7 @@ from tests import admin_scenario
 from tests.action_runner import ActionRun, run_action
 from tests.contracts import check_json
 from tests.fake_github import FakeGitHub
-from tests.gitrepos import SCHEMA, admin_repo, commit_file, git, init, portal_repo, version
+from tests.gitrepos import SCHEMA, admin_repo, commit_file, init, portal_repo, remote_of, version
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -35,8 +35,7 @@ def runner_temp(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def admin(tmp_path: Path) -> dict[str, object]:
     commits = admin_repo(tmp_path / "admin")
-    git(tmp_path, "clone", "--quiet", "--bare", str(tmp_path / "admin"), str(tmp_path / "remote.git"))
-    return {"commits": commits, "canonical": f"{(tmp_path / 'remote.git').as_uri()}#main:{SCHEMA}"}
+    return {"commits": commits, "canonical": remote_of(tmp_path / "admin")}
 
 
 def event(tmp_path: Path, number: int | None = 7) -> str:

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.action_runner import ROOT, ActionRun, run_action
-from tests.gitrepos import SCHEMA, admin_repo, git, portal_repo, version
+from tests.gitrepos import SCHEMA, admin_repo, portal_repo, remote_of, version
 
 slow = pytest.mark.slow  # the tests that run the action build prisma-lint in a venv
 
@@ -28,8 +28,7 @@ UV_WHEEL = "uv-0.12.4-py3-none-manylinux_2_17_x86_64.manylinux2014_x86_64.whl"
 @pytest.fixture
 def canonical(tmp_path: Path) -> str:
     admin_repo(tmp_path / "admin")
-    git(tmp_path, "clone", "--quiet", "--bare", str(tmp_path / "admin"), str(tmp_path / "remote.git"))
-    return f"{(tmp_path / 'remote.git').as_uri()}#main:{SCHEMA}"
+    return remote_of(tmp_path / "admin")
 
 
 def check(tmp_path: Path, canonical: str, **env: str) -> ActionRun:

@@ -18,7 +18,7 @@ import pytest
 
 from tests.action_runner import ROOT, ActionRun, run_action, run_job
 from tests.action_standins import CACHE_SHA
-from tests.gitrepos import SCHEMA, admin_repo, commit_file, git, init, portal_repo, version
+from tests.gitrepos import SCHEMA, admin_repo, commit_file, git, init, portal_repo, remote_of, version
 from tests.private_git import PrivateGitHost
 
 UPLOAD = "github/codeql-action/upload-sarif@8aad20d150bbac5944a9f9d289da16a4b0d87c1e"  # v4.36.2
@@ -36,8 +36,7 @@ def runner_temp(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def canonical(tmp_path: Path) -> str:
     admin_repo(tmp_path / "admin")
-    git(tmp_path, "clone", "--quiet", "--bare", str(tmp_path / "admin"), str(tmp_path / "remote.git"))
-    return f"{(tmp_path / 'remote.git').as_uri()}#main:{SCHEMA}"
+    return remote_of(tmp_path / "admin")
 
 
 def base_env(tmp_path: Path, **extra: str) -> dict[str, str]:

@@ -201,23 +201,19 @@ def _names(blocks: tuple[ast.Block, ...]) -> Names | None:
     return tuple(("enum" if isinstance(b, ast.Enum) else b.kind, b.name) for b in blocks)
 
 
-def _check(text: str, cache: ChunkCache[Names | None]) -> Check:
-    names = cache.get(text)
-    return names is not None, names or ()
-
-
 def _checker(keep: ChunkCache[tuple[ast.Block, ...]] | None) -> Callable[[str], Check]:
     """Check a text; through keep, whose blocks stay for a later user, else keeping names only."""
+    names_of: Callable[[str], Names | None]
     if keep is None:
-        cache: ChunkCache[Names | None] = ChunkCache("<shared>", _names)
-        return lambda text: _check(text, cache)
+        names_of = ChunkCache("<shared>", _names).get  # distinct texts: only names kept
+    else:
+        names_of = lambda text: None if (blocks := keep.get(text)) is None else _names(blocks)  # noqa: E731
 
-    def through(text: str) -> Check:
-        blocks = keep.get(text)
-        names = None if blocks is None else _names(blocks)
+    def check(text: str) -> Check:
+        names = names_of(text)
         return names is not None, names or ()
 
-    return through
+    return check
 
 
 def _check_all(texts: list[str], keep: ChunkCache[tuple[ast.Block, ...]] | None = None) -> list[Check]:
