@@ -20,7 +20,7 @@ import pytest
 from prisma_lint.engine import parse_path
 from prisma_lint.syntax import recovery
 from prisma_lint.syntax.ast import SourceFile
-from prisma_lint.syntax.lalr import Driver
+from prisma_lint.syntax.lalr import Driver, LexState
 from prisma_lint.syntax.pairparse import parse_pair
 from prisma_lint.syntax.parser import _parser, parse_text
 from tests.rss import run_measured
@@ -155,20 +155,26 @@ def _lexer_matches(text: str) -> int:
     """How many times the lexer matched a token (whitespace is folded into the next token)."""
     driver, builder = _parser()
     count = 0
-    for state in range(len(driver.lex_states)):
-        lex = driver.lex_state(state)
 
+    def counted(lex: LexState) -> LexState:
         def counting(text: str, pos: int, _match: Any = lex.match) -> Any:
             nonlocal count
             count += 1
             return _match(text, pos)
 
-        driver.lex_states[state] = replace(lex, match=counting)
+        return replace(lex, match=counting)
+
+    master = driver.master
+    driver.master = counted(master)
+    for state in range(len(driver.lex_states)):
+        driver.lex_states[state] = counted(driver.lex_state(state))
     try:
         builder.begin("f", text)
         driver.parse(text, "start")
     finally:
+        driver.master = master
         driver.lex_states[:] = [None] * len(driver.lex_states)
+    assert count >= text.count("\n"), "every line end is a token: the count missed the lexer"
     return count
 
 

@@ -8,9 +8,12 @@ generator per token, a Token object per token, whitespace, `,` and line ends
 included, a method call per shift) and a fifth of a whole run in importing
 Lark. Here, with Lark never imported:
 
-- each lexer state (the set of terminals the parser can accept next) has one
-  compiled master pattern, Lark's alternation in Lark's order, with the
-  ignored whitespace folded in front, so one `match` call yields one token;
+- one master pattern, Lark's root alternation of all terminals in Lark's
+  order with the ignored whitespace folded in front, yields a token per
+  `match` call; its token is taken where the parser's state would match the
+  same (`_safe_kinds`), else the state's own pattern (its terminal set, as
+  Lark's contextual lexer has it) decides. Compiling all ~30 state patterns
+  was ~25 ms of a civitai parse; now a parse compiles two or three;
 - a Token is made only for terminals some rule keeps (names, strings, the
   brackets spans end on); `,`, `=`, `(` and line ends stay plain positions;
 - positions start from a given line and column, so a chunk of a file parses
@@ -73,6 +76,14 @@ class Driver:
         self.lex_states: list[LexState | None] = [None] * len(self.actions)
         self._skip = f"(?:{self.terminals[tables['ignore']]})?"
         self.trailing = re.compile(f"{self._skip}\\Z")
+        root = tables["root_lexer"]
+        self.master = self._compile(root)
+        self.safe: list[frozenset[str]] = [
+            _safe_kinds(self._specs[spec]["order"], set(root["order"])) for spec in self._state_lexer
+        ]
+        self.keywords: list[dict[str, dict[str, str]]] = [
+            self._specs[spec]["keywords"] for spec in self._state_lexer
+        ]
 
     def lex_state(self, state: int) -> LexState:
         """The master pattern of a parser state, compiled on first use."""
@@ -96,6 +107,21 @@ class Driver:
     def parse(self, text: str, start: str, line: int = 1, column: int = 1) -> Any:
         """Parse text from rule `start`, its first character at (line, column)."""
         return _run(self, text, start, line, column)
+
+
+def _safe_kinds(order: list[str], root: set[str]) -> frozenset[str]:
+    """The terminals of a state that the root pattern finds exactly as the state's own would.
+
+    Both try terminals in Lark's one order, first match wins. Where every terminal the
+    state tries up to K is also in the root pattern, a root match of K means each of them
+    failed there, so the state's pattern matches K too, the same text. A keyword the root
+    folds into IDENT but a state tries by itself (`model` at the top) ends the prefix."""
+    safe = []
+    for name in order:
+        if name not in root:
+            break
+        safe.append(name)
+    return frozenset(safe)
 
 
 def _callback(builder: Any, rule: list[Any]) -> Callback:
@@ -138,18 +164,26 @@ def _run(driver: Driver, text: str, start: str, line: int, column: int) -> Any: 
     values: list[Any] = []
     pos, n = 0, len(text)
     line_start = 1 - column  # the column of offset i on the current line is i - line_start + 1
+    master, master_names = driver.master.match, driver.master.names
+    safe, keywords = driver.safe, driver.keywords
     while pos < n:
-        lex = lex_states[states[-1]] or driver.lex_state(states[-1])
-        m = lex.match(text, pos)
-        if m is None:
-            if driver.trailing.match(text, pos):
-                break
-            raise ParseFailed(pos)
-        index = m.lastindex or 0
+        m = master(text, pos)
+        if m is not None and master_names[m.lastindex or 0] in safe[states[-1]]:
+            index = m.lastindex or 0
+            kind = master_names[index]
+        else:  # the root pattern cannot tell: the state's own pattern decides
+            lex = lex_states[states[-1]] or driver.lex_state(states[-1])
+            m = lex.match(text, pos)
+            if m is None:
+                if driver.trailing.match(text, pos):
+                    break
+                raise ParseFailed(pos)
+            index = m.lastindex or 0
+            kind = lex.names[index]
         begin, pos = m.span(index)
-        kind = lex.names[index]
-        if kind in lex.keywords:
-            kind = lex.keywords[kind].get(text[begin:pos], kind)
+        found = keywords[states[-1]]
+        if kind in found:
+            kind = found[kind].get(text[begin:pos], kind)
         token: Token | None = None
         if kind in kept:
             token = new_token(Token, text[begin:pos])

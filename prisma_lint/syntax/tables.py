@@ -24,7 +24,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-FORMAT = 2  # of the data below; bump when compile_lark changes what it writes
+FORMAT = 3  # of the data below; bump when compile_lark changes what it writes
 OPTIONS: dict[str, Any] = {
     "parser": "lalr",
     "lexer": "contextual",
@@ -96,6 +96,7 @@ def compile_lark(lark: Any) -> Tables:
         "terminals": {t.name: t.pattern.to_regexp() for t in lark.terminals},
         "ignore": ignore,
         "lexers": specs,
+        "root_lexer": _lexer_spec(frontend.lexer.root_lexer),
         "state_lexer": state_lexer,
         "actions": [
             {sym: arg if kind is Shift else ~index[id(arg)] for sym, (kind, arg) in row.items()}
