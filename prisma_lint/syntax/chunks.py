@@ -16,6 +16,7 @@ the file; tests/test_corpus_diff.py checks that over the whole corpus.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate
@@ -144,15 +145,11 @@ class Cutter:
         if text == self.text:
             self.change = (0, 0, 0)
             return old, starts
-        k = 0  # old[:k] stand unchanged at the top (never the last: it runs to the end)
-        while k < len(old) - 1 and text.startswith(old[k], starts[k]):
-            k += 1
+        k = self._top(text)  # old[:k] stand unchanged at the top (never the last: it runs to the end)
         shift = len(text) - len(self.text)
-        j = len(old)  # old[j:] stand unchanged at the bottom (never the first: see _headers)
-        while j - 1 >= max(k, 1) and starts[j - 1] + shift >= starts[k]:
-            if not text.startswith(old[j - 1], starts[j - 1] + shift):
-                break
-            j -= 1
+        # old[j:] stand unchanged at the bottom, shifted: never the first (see _headers), never
+        # one that would start before starts[k] in text
+        j = self._bottom(text, shift, max(k, 1, bisect_left(starts, starts[k] - shift)))
         begin, end = starts[k], starts[j] + shift if j < len(old) else len(text)
         self.scanned += max(end - begin, 0)
         pieces = _pieces(text, begin, end) if end > begin else None
@@ -162,6 +159,33 @@ class Cutter:
         kept = [start + shift for start in starts[j:]]
         self.change = (k, k + len(middle), j)
         return old[:k] + middle + old[j:], starts[:k] + _offsets(begin, middle) + kept
+
+    # Both ends are found by bisection over runs of chunks, one `startswith` per step: comparing
+    # chunk by chunk made ~430 calls per version of civitai's schema, ~0.5 ms of a 2.5 ms step.
+
+    def _top(self, text: str) -> int:
+        """The most chunks from the top (never the last) that stand unchanged in text."""
+        old, starts = self.text, self.starts
+        lo, hi = 0, len(starts) - 1  # chunks [0, lo) are checked; the answer is in [lo, hi]
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if text.startswith(old[starts[lo] : starts[mid]], starts[lo]):
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def _bottom(self, text: str, shift: int, lowest: int) -> int:
+        """The first of the chunks, from lowest on, that stand unchanged to the end of text."""
+        old, starts = self.text, [*self.starts, len(self.text)]
+        lo, hi = lowest, len(starts) - 1  # chunks [hi, end) are checked; the answer is in [lo, hi]
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if text.startswith(old[starts[mid] : starts[hi]], starts[mid] + shift):
+                hi = mid
+            else:
+                lo = mid + 1
+        return hi
 
 
 def _offsets(begin: int, texts: list[str]) -> list[int]:
