@@ -161,3 +161,17 @@ def test_checking_shared_chunks_in_a_forked_child_gives_what_checking_here_gives
     assert pairparse._check_all(texts) == expected  # small: checked in this process
     monkeypatch.setattr(pairparse, "FORK_THRESHOLD", 0)
     assert pairparse._check_all(texts) == expected  # the largest here, then half each side of a fork
+
+
+def test_blocks_survive_pickling_whole_spans_included() -> None:
+    """check's diff sends the blocks its forked child parsed back through pickle (pairparse.py):
+    they must come back equal, and with every span, which equality ignores."""
+    import pickle
+
+    text = FIXTURES[0][0].read_text(encoding="utf-8")
+    blocks, errors = parse_text(text, "fixture.prisma", 3, 5)
+    assert blocks and not errors
+    back = pickle.loads(pickle.dumps(blocks, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == blocks
+    assert list(spans(back)) == list(spans(blocks))
+    assert {type(b) for b in back} == {type(b) for b in blocks}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import random
 import re
 import subprocess
@@ -327,3 +328,41 @@ def test_check_parses_each_chunk_of_the_copy_once_for_the_diff_and_the_walk(
     # Each distinct text once (604 parses of 303 texts before), but for the chunk each side
     # has alone: parsed in place for the diff, and again for the walk.
     assert len(parsed) <= len(set(parsed)) + 2
+
+
+def test_check_takes_the_chunks_the_diffs_forked_child_parsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On two cores the diff's shared chunks are checked by this process and a forked child;
+    the walk needs them whole, so the child sends back what it parsed and nothing is parsed
+    twice, across both processes."""
+    from prisma_lint.syntax import pairparse
+
+    history = growing_history(many_models(300), 3)
+    repo = tmp_path / "admin"
+    gitrepos.init(repo)
+    for day, text in enumerate(reversed(history), start=1):
+        gitrepos.commit_file(repo, "schema.prisma", text, f"version {day}", day)
+    copy = tmp_path / "portal.prisma"
+    copy.write_text(history[0].replace("name String", "name Int", 1))
+    log = tmp_path / "parses"
+    real = pairparse.parse_text
+
+    def logging(text: str, *args: Any, **kwargs: Any) -> Any:
+        with (log / str(os.getpid())).open("a", encoding="utf-8") as out:  # the child leaves by _exit
+            out.write(json.dumps(text) + "\n")
+        return real(text, *args, **kwargs)
+
+    log.mkdir()
+    monkeypatch.setattr(pairparse, "parse_text", logging)
+    monkeypatch.setattr(pairparse, "FORK_THRESHOLD", 0)
+    monkeypatch.setattr(pairparse.os, "cpu_count", lambda: 2)
+    monkeypatch.chdir(repo)
+    result = CliRunner().invoke(cli, ["check", "--canonical", "HEAD:schema.prisma", "--portal", str(copy)])
+    assert result.exit_code == 1 and "EDITED" in result.stdout.upper(), result.stdout
+    by_process = {f.name: [json.loads(line) for line in f.read_text().splitlines()] for f in log.iterdir()}
+    assert len(by_process) == 2, "the diff forked a child"
+    child = next(texts for pid, texts in by_process.items() if pid != str(os.getpid()))
+    assert len(child) > 50, "the child took a share of the chunks"
+    parsed = [text for texts in by_process.values() for text in texts]
+    assert len(parsed) <= len(set(parsed)) + 2  # as without a fork (test above)
