@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from prisma_lint.syntax import ast, chunks, pairparse
+from prisma_lint.syntax import ast, chunks, pairparse, sharing
 from prisma_lint.syntax.ast import SourceFile
 from prisma_lint.syntax.lexing import normalise_newlines
 from prisma_lint.syntax.pairparse import ChunkCache, cached_schema
@@ -159,7 +159,7 @@ def test_checking_shared_chunks_in_a_forked_child_gives_what_checking_here_gives
         (True, (("view", "V"),)),
     ]
     assert pairparse._check_all(texts) == expected  # small: checked in this process
-    monkeypatch.setattr(pairparse, "FORK_THRESHOLD", 0)
+    monkeypatch.setattr(sharing, "FORK_THRESHOLD", 0)
     assert pairparse._check_all(texts) == expected  # the largest here, then half each side of a fork
 
 
@@ -175,3 +175,41 @@ def test_blocks_survive_pickling_whole_spans_included() -> None:
     assert back == blocks
     assert list(spans(back)) == list(spans(blocks))
     assert {type(b) for b in back} == {type(b) for b in blocks}
+
+
+def test_a_schema_parsed_on_both_cores_is_the_schema_parsed_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    """parse_sources shares a large schema's chunks with a forked child (parser.py): the blocks,
+    their spans and the files they name are those of the plain parse, errors included."""
+    import itertools
+
+    from prisma_lint.errors import SchemaSyntaxError
+    from prisma_lint.syntax import parser
+
+    children: list[int] = []
+    real = sharing._fork
+    monkeypatch.setattr(sharing, "_fork", lambda work: children.append(1) or real(work))
+    fresh = itertools.count()  # file names this process has never seen: their ids are made now
+    admin = FIXTURES[1][0].read_text(encoding="utf-8")
+    extra = "".join(f"/// Extra {i}.\nmodel Extra{i} {{\n  id Int @id\n}}\n" for i in range(40))
+    cases = [
+        [SourceFile(f"one-{next(fresh)}.prisma", admin)],
+        [SourceFile(f"a-{next(fresh)}.prisma", admin), SourceFile(f"b-{next(fresh)}.prisma", extra)],
+    ]
+    for files in cases:
+        monkeypatch.setattr(sharing, "FORK_THRESHOLD", 0)
+        monkeypatch.setattr(sharing.os, "cpu_count", lambda: 2)
+        shared = parser.parse_sources(files)
+        monkeypatch.setattr(sharing, "FORK_THRESHOLD", 10**12)
+        plain = parser.parse_sources(files)
+        assert shared == plain and shared.files == plain.files
+        assert list(spans(shared.blocks)) == list(spans(plain.blocks))
+        assert {s.file for s in spans(shared.blocks)} == {f.display for f in files}
+    assert len(children) == len(cases), "each was shared with a child"
+    broken = [SourceFile("broken.prisma", admin.replace("}", "}\nmodel {", 1))]
+    errors = []
+    for threshold in (0, 10**12):
+        monkeypatch.setattr(sharing, "FORK_THRESHOLD", threshold)
+        with pytest.raises(SchemaSyntaxError) as caught:
+            parser.parse_sources(broken)
+        errors.append(caught.value.diagnostics)
+    assert errors[0] == errors[1] and errors[0]

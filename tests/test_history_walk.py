@@ -303,7 +303,7 @@ def test_check_parses_each_chunk_of_the_copy_once_for_the_diff_and_the_walk(
 ) -> None:
     """The diff checks the chunks the copy shares with the canonical schema; the walk then
     needs those same chunks whole: it takes them from the diff instead of parsing them again."""
-    from prisma_lint.syntax import pairparse
+    from prisma_lint.syntax import pairparse, sharing
 
     history = growing_history(many_models(300), 3)
     repo = tmp_path / "admin"
@@ -320,7 +320,7 @@ def test_check_parses_each_chunk_of_the_copy_once_for_the_diff_and_the_walk(
         return real(text, *args, **kwargs)
 
     monkeypatch.setattr(pairparse, "parse_text", counting)
-    monkeypatch.setattr(pairparse.os, "cpu_count", lambda: 1)  # no fork: every parse is counted here
+    monkeypatch.setattr(sharing.os, "cpu_count", lambda: 1)  # no fork: every parse is counted here
     monkeypatch.chdir(repo)
     result = CliRunner().invoke(cli, ["check", "--canonical", "HEAD:schema.prisma", "--portal", str(copy)])
     assert result.exit_code == 1 and "EDITED" in result.stdout.upper(), result.stdout
@@ -336,7 +336,7 @@ def test_check_takes_the_chunks_the_diffs_forked_child_parsed(
     """On two cores the diff's shared chunks are checked by this process and a forked child;
     the walk needs them whole, so the child sends back what it parsed and nothing is parsed
     twice, across both processes."""
-    from prisma_lint.syntax import pairparse
+    from prisma_lint.syntax import pairparse, sharing
 
     history = growing_history(many_models(300), 3)
     repo = tmp_path / "admin"
@@ -355,8 +355,8 @@ def test_check_takes_the_chunks_the_diffs_forked_child_parsed(
 
     log.mkdir()
     monkeypatch.setattr(pairparse, "parse_text", logging)
-    monkeypatch.setattr(pairparse, "FORK_THRESHOLD", 0)
-    monkeypatch.setattr(pairparse.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(sharing, "FORK_THRESHOLD", 0)
+    monkeypatch.setattr(sharing.os, "cpu_count", lambda: 2)
     monkeypatch.chdir(repo)
     result = CliRunner().invoke(cli, ["check", "--canonical", "HEAD:schema.prisma", "--portal", str(copy)])
     assert result.exit_code == 1 and "EDITED" in result.stdout.upper(), result.stdout

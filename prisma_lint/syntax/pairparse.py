@@ -19,7 +19,6 @@ parser, so errors are reported exactly as `parse_sources` reports them.
 
 from __future__ import annotations
 
-import os
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 from typing import Generic, TypeVar
@@ -28,10 +27,9 @@ from prisma_lint.errors import Diagnostic, SchemaSyntaxError
 from prisma_lint.syntax import ast, chunks
 from prisma_lint.syntax.ast import SourceFile
 from prisma_lint.syntax.lexing import normalise_newlines
-from prisma_lint.syntax.parser import gc_paused, parse_sources, parse_text
-from prisma_lint.syntax.sharing import map_shared
+from prisma_lint.syntax.parser import SHARE_LIMIT, gc_paused, parse_sources, parse_text
+from prisma_lint.syntax.sharing import map_shared, worth_sharing
 
-FORK_THRESHOLD = 64 * 1024  # characters of shared text below which a fork does not pay
 Names = tuple[tuple[str, str], ...]  # (keyword, name) of a chunk's blocks
 Check = tuple[bool, Names]  # (parses cleanly, its names)
 Kept = TypeVar("Kept")
@@ -220,16 +218,16 @@ def _check_all(texts: list[str], keep: ChunkCache[tuple[ast.Block, ...]] | None 
     """Check every text; on two cores, shared with a forked child (sharing.py). What the
     child parses stays in the child: keep gets the parent's share."""
     check = _checker(keep)
-    total = sum(map(len, texts))
-    if total < FORK_THRESHOLD or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
+    if not worth_sharing(sum(map(len, texts))):
         return [check(t) for t in texts]
     # The largest text first, here: the child then inherits what its parse set up (the lexer
     # patterns it compiled, the names it interned) instead of doing it again.
     first = check(texts[0])
-    if keep is None:
+    if keep is None or sum(map(len, texts)) > SHARE_LIMIT:
         return [first, *map_shared(lambda i: check(texts[i + 1]), len(texts) - 1)]
     # keep is for a later user (check's walk), so the child sends back the blocks it parsed:
-    # loading them costs a fifth of parsing them again (~half of civitai's chunks).
+    # loading them costs a fifth of parsing them again (~half of civitai's chunks). Above
+    # SHARE_LIMIT the walk parses them again instead (parser.py says why).
     done = map_shared(lambda i: (check(texts[i + 1]), keep.memo.get(texts[i + 1])), len(texts) - 1)
     for text, (_, blocks) in zip(texts[1:], done, strict=True):
         keep.memo.setdefault(text, blocks)

@@ -18,7 +18,13 @@ from collections.abc import Callable
 from typing import TypeVar
 
 T = TypeVar("T")
+FORK_THRESHOLD = 64 * 1024  # characters to parse below which a fork does not pay
 _FRONT, _BACK = 0, 8  # offsets of the two marks: items below FRONT are ours, from BACK on the child's
+
+
+def worth_sharing(characters: int) -> bool:
+    """Whether parsing this much text pays for a fork: there is a second core and enough work."""
+    return characters >= FORK_THRESHOLD and hasattr(os, "fork") and (os.cpu_count() or 1) >= 2
 
 
 def map_shared(work: Callable[[int], T], count: int) -> list[T]:
