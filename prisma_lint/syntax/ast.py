@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from operator import attrgetter
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,14 +69,30 @@ def start_line(at: int) -> int:
 
 
 class Placed:
-    """A node with a packed span `at` (excluded from equality); `span` unpacks it."""
+    """A node with a packed span `at` (excluded from equality); `span` unpacks it.
+
+    Equality, hash and repr are these, over every field but `at`, rather than made by
+    dataclasses for each class: making them cost a run ~7 ms of import (an `exec` each)."""
 
     __slots__ = ()
     at: int
+    _key: ClassVar[attrgetter[Any]]  # the compared fields' values (set below each class)
 
     @property
     def span(self) -> Span:
         return unpack(self.at)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return bool(self._key(self) == self._key(other))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._key(self))
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields(self) if f.compare)  # type: ignore[arg-type]
+        return f"{type(self).__name__}({shown})"
 
     def __reduce__(self) -> tuple[type[Placed], tuple[Any, ...]]:
         """Pickled as a constructor call with every field, `at` included. The state methods
@@ -102,38 +118,38 @@ class SourceFile:
 # ---- Values --------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class StringValue(Placed):
     value: str  # escapes decoded
     at: int = field(default=0, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class NumberValue(Placed):
     text: str  # exact, as written: "1.50" and "1.5" differ for a linter
     at: int = field(default=0, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ConstantValue(Placed):
     name: str  # true, Cascade, DbNull, ...
     at: int = field(default=0, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class FunctionCall(Placed):
     name: str  # env, dbgenerated, uuid, sequence, ...
     arguments: tuple[Argument, ...]
     at: int = field(default=0, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ArrayValue(Placed):
     items: tuple[Value, ...]
     at: int = field(default=0, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ObjectValue(Placed):
     entries: tuple[tuple[str, Value], ...]
     at: int = field(default=0, compare=False, repr=False)
@@ -142,14 +158,14 @@ class ObjectValue(Placed):
 Value = StringValue | NumberValue | ConstantValue | FunctionCall | ArrayValue | ObjectValue
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Argument(Placed):
     name: str | None  # None for a positional argument
     value: Value
     at: int = field(default=0, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Attribute(Placed):
     """`@name(args)` on a field or enum value, or `@@name(args)` on a block."""
 
@@ -163,7 +179,7 @@ class Attribute(Placed):
 Arity = Literal["required", "optional", "list"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class FieldType(Placed):
     name: str  # Int, User, or the quoted text of Unsupported("...")
     arity: Arity
@@ -171,7 +187,7 @@ class FieldType(Placed):
     at: int = field(default=0, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Field(Placed):
     name: str
     type: FieldType
@@ -180,7 +196,7 @@ class Field(Placed):
     at: int = field(default=0, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class EnumValue(Placed):
     name: str
     attributes: tuple[Attribute, ...]
@@ -188,7 +204,7 @@ class EnumValue(Placed):
     at: int = field(default=0, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ConfigEntry(Placed):
     key: str
     value: Value | None  # `provider =` with nothing after it parses
@@ -201,7 +217,7 @@ ModelKind = Literal["model", "view", "type"]
 ConfigKind = Literal["datasource", "generator"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Model(Placed):
     """A model, view or composite type: one syntax, three keywords."""
 
@@ -213,7 +229,7 @@ class Model(Placed):
     at: int = field(default=0, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Enum(Placed):
     name: str
     values: tuple[EnumValue, ...]
@@ -222,7 +238,7 @@ class Enum(Placed):
     at: int = field(default=0, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ConfigBlock(Placed):
     """A datasource or generator. Prisma attaches no documentation to these."""
 
@@ -239,3 +255,24 @@ Block = Model | Enum | ConfigBlock
 class Schema:
     blocks: tuple[Block, ...]
     files: tuple[str, ...] = field(default=(), compare=False)
+
+
+# What Placed.__eq__, __hash__ and __repr__ read of each node: every field but `at`.
+for _node in (
+    StringValue,
+    NumberValue,
+    ConstantValue,
+    FunctionCall,
+    ArrayValue,
+    ObjectValue,
+    Argument,
+    Attribute,
+    FieldType,
+    Field,
+    EnumValue,
+    ConfigEntry,
+    Model,
+    Enum,
+    ConfigBlock,
+):
+    _node._key = attrgetter(*(f.name for f in fields(_node) if f.compare))
