@@ -167,12 +167,15 @@ def _run(driver: Driver, text: str, start: str, line: int, column: int) -> Any: 
     master, master_names = driver.master.match, driver.master.names
     safe, keywords = driver.safe, driver.keywords
     while pos < n:
+        state = states[-1]
         m = master(text, pos)
-        if m is not None and master_names[m.lastindex or 0] in safe[states[-1]]:
+        if m is not None:
             index = m.lastindex or 0
             kind = master_names[index]
-        else:  # the root pattern cannot tell: the state's own pattern decides
-            lex = lex_states[states[-1]] or driver.lex_state(states[-1])
+            if kind not in safe[state]:
+                m = None
+        if m is None:  # the root pattern cannot tell: the state's own pattern decides
+            lex = lex_states[state] or driver.lex_state(state)
             m = lex.match(text, pos)
             if m is None:
                 if driver.trailing.match(text, pos):
@@ -181,7 +184,7 @@ def _run(driver: Driver, text: str, start: str, line: int, column: int) -> Any: 
             index = m.lastindex or 0
             kind = lex.names[index]
         begin, pos = m.span(index)
-        found = keywords[states[-1]]
+        found = keywords[state]
         if kind in found:
             kind = found[kind].get(text[begin:pos], kind)
         token: Token | None = None
@@ -200,7 +203,6 @@ def _run(driver: Driver, text: str, start: str, line: int, column: int) -> Any: 
         if token is not None:
             token.end_line = line
             token.end_column = pos - line_start + 1
-        state = states[-1]
         while True:
             action = actions[state].get(kind)
             if action is None:
