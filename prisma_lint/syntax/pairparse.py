@@ -27,7 +27,7 @@ from prisma_lint.errors import Diagnostic, SchemaSyntaxError
 from prisma_lint.syntax import ast, chunks
 from prisma_lint.syntax.ast import SourceFile
 from prisma_lint.syntax.lexing import normalise_newlines
-from prisma_lint.syntax.parser import SHARE_LIMIT, gc_paused, parse_sources, parse_text
+from prisma_lint.syntax.parser import SHARE_LIMIT, gc_paused, parse_sources, parse_text, ready_to_fork
 from prisma_lint.syntax.sharing import map_shared, worth_sharing
 
 Names = tuple[tuple[str, str], ...]  # (keyword, name) of a chunk's blocks
@@ -215,20 +215,18 @@ def _checker(keep: ChunkCache[tuple[ast.Block, ...]] | None) -> Callable[[str], 
 
 
 def _check_all(texts: list[str], keep: ChunkCache[tuple[ast.Block, ...]] | None = None) -> list[Check]:
-    """Check every text; on two cores, shared with a forked child (sharing.py). What the
-    child parses stays in the child: keep gets the parent's share."""
+    """Check every text; on two cores, shared with a forked child (sharing.py). With keep, the
+    child sends back the blocks it parsed, for keep's later user (check's walk)."""
     check = _checker(keep)
-    if not worth_sharing(sum(map(len, texts))):
+    total = sum(map(len, texts))
+    if not worth_sharing(total):
         return [check(t) for t in texts]
-    # The largest text first, here: the child then inherits what its parse set up (the lexer
-    # patterns it compiled, the names it interned) instead of doing it again.
-    first = check(texts[0])
-    if keep is None or sum(map(len, texts)) > SHARE_LIMIT:
-        return [first, *map_shared(lambda i: check(texts[i + 1]), len(texts) - 1)]
-    # keep is for a later user (check's walk), so the child sends back the blocks it parsed:
-    # loading them costs a fifth of parsing them again (~half of civitai's chunks). Above
-    # SHARE_LIMIT the walk parses them again instead (parser.py says why).
-    done = map_shared(lambda i: (check(texts[i + 1]), keep.memo.get(texts[i + 1])), len(texts) - 1)
-    for text, (_, blocks) in zip(texts[1:], done, strict=True):
+    ready_to_fork([keep.label] if keep is not None else [])
+    if keep is None or total > SHARE_LIMIT:
+        return map_shared(lambda i: check(texts[i]), len(texts))
+    # Loading the child's blocks costs a fifth of parsing them again (~half of civitai's
+    # chunks). Above SHARE_LIMIT the walk parses them again instead (parser.py says why).
+    done = map_shared(lambda i: (check(texts[i]), keep.memo.get(texts[i])), len(texts))
+    for text, (_, blocks) in zip(texts, done, strict=True):
         keep.memo.setdefault(text, blocks)
-    return [first, *(result for result, _ in done)]
+    return [result for result, _ in done]

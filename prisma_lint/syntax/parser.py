@@ -23,7 +23,7 @@ from prisma_lint.syntax.lalr import Driver, ParseFailed
 from prisma_lint.syntax.lexing import normalise_newlines
 from prisma_lint.syntax.sharing import map_shared, worth_sharing
 
-__all__ = ["ParseResult", "gc_paused", "normalise_newlines", "parse_sources", "parse_text"]
+__all__ = ["ParseResult", "gc_paused", "normalise_newlines", "parse_sources", "parse_text", "ready_to_fork"]
 
 
 @functools.cache
@@ -96,16 +96,23 @@ def _parse_shared(files: list[SourceFile]) -> list[ast.Block] | None:
     plain parse then reports them as it always does. A chunk parses as in its file."""
     work: list[tuple[str, str, int, int]] = []
     for source in files:
-        ast.file_id(source.display)  # before the fork: the child's spans then name files as ours do
         cut = chunks.split(normalise_newlines(source.text))
         if cut is None:
             return None
         work.extend((chunk.text, source.display, chunk.line, chunk.column) for chunk in cut)
-    _parser()  # before the fork, so the child inherits the driver and its compiled patterns
+    ready_to_fork([source.display for source in files])
     parsed = map_shared(lambda i: parse_text(*work[i]), len(work))
     if any(errors for _, errors in parsed):
         return None
     return [block for blocks, _ in parsed for block in blocks]
+
+
+def ready_to_fork(files: list[str]) -> None:
+    """Build the parser and give the files their ids before a fork: the child then inherits the
+    parser, and its spans name the files as this process's do (ids are per process)."""
+    _parser()
+    for file in files:
+        ast.file_id(file)
 
 
 @contextlib.contextmanager
