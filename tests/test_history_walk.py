@@ -298,6 +298,19 @@ def test_a_copy_edited_from_an_older_local_version_is_measured_against_it(tmp_pa
     assert "Account.mine" in changes["FIELD_ADDED"] and "2 canonical changes since" in changes["PORTAL_STALE"]
 
 
+def edited_copy_of_a_history(tmp_path: Path) -> tuple[list[str], Path, Path]:
+    """Three versions of 300 models in a repository, and a copy of the newest edited once, so
+    check walks the history. (versions newest first, the repository, the copy)"""
+    history = growing_history(many_models(300), 3)
+    repo = tmp_path / "admin"
+    gitrepos.init(repo)
+    for day, text in enumerate(reversed(history), start=1):
+        gitrepos.commit_file(repo, "schema.prisma", text, f"version {day}", day)
+    copy = tmp_path / "portal.prisma"
+    copy.write_text(history[0].replace("name String", "name Int", 1))
+    return history, repo, copy
+
+
 def test_check_parses_each_chunk_of_the_copy_once_for_the_diff_and_the_walk(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -305,13 +318,7 @@ def test_check_parses_each_chunk_of_the_copy_once_for_the_diff_and_the_walk(
     needs those same chunks whole: it takes them from the diff instead of parsing them again."""
     from prisma_lint.syntax import pairparse, sharing
 
-    history = growing_history(many_models(300), 3)
-    repo = tmp_path / "admin"
-    gitrepos.init(repo)
-    for day, text in enumerate(reversed(history), start=1):
-        gitrepos.commit_file(repo, "schema.prisma", text, f"version {day}", day)
-    copy = tmp_path / "portal.prisma"
-    copy.write_text(history[0].replace("name String", "name Int", 1))  # edited: the walk runs
+    history, repo, copy = edited_copy_of_a_history(tmp_path)
     parsed: list[str] = []
     real = pairparse.parse_text
 
@@ -338,13 +345,7 @@ def test_check_takes_the_chunks_the_diffs_forked_child_parsed(
     twice, across both processes."""
     from prisma_lint.syntax import pairparse, sharing
 
-    history = growing_history(many_models(300), 3)
-    repo = tmp_path / "admin"
-    gitrepos.init(repo)
-    for day, text in enumerate(reversed(history), start=1):
-        gitrepos.commit_file(repo, "schema.prisma", text, f"version {day}", day)
-    copy = tmp_path / "portal.prisma"
-    copy.write_text(history[0].replace("name String", "name Int", 1))
+    _, repo, copy = edited_copy_of_a_history(tmp_path)
     log = tmp_path / "parses"
     real = pairparse.parse_text
 
