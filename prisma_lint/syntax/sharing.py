@@ -10,12 +10,14 @@ they meet, an item may be done twice (each result is the same), never none.
 
 from __future__ import annotations
 
+import contextlib
 import mmap
 import os
 import pickle
+import signal
 import struct
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 FORK_THRESHOLD = 64 * 1024  # characters to parse below which a fork does not pay
@@ -35,12 +37,18 @@ def map_shared(work: Callable[[int], T], count: int) -> list[T]:
     child = _fork(lambda: _from_back(work, marks))
     results: dict[int, T] = {}
     i = 0
-    while i < count and (child is None or i < _read(marks, _BACK)):
-        _mark(marks, _FRONT, i + 1)
-        results[i] = work(i)
-        i += 1
+    try:
+        while i < count and (child is None or i < _read(marks, _BACK)):
+            _mark(marks, _FRONT, i + 1)
+            results[i] = work(i)
+            i += 1
+    except BaseException:
+        if child is not None:
+            child.stop()  # it may be blocked writing to a pipe nobody will read
+        marks.close()
+        raise
     if child is not None:
-        results.update(child() or {})  # nothing if the child failed: its items are done below
+        results.update(child.collect() or {})  # nothing if the child failed: its items are done below
     for i in range(count):
         if i not in results:
             results[i] = work(i)
@@ -67,8 +75,37 @@ def _read(marks: mmap.mmap, at: int) -> int:
     return value
 
 
-def _fork(work: Callable[[], dict[int, T]]) -> Callable[[], dict[int, T] | None] | None:
-    """Run work() in a child; return a function that collects its result, or None."""
+class _Child(Generic[T]):
+    """A forked child at work, and the read end of the pipe its result comes through."""
+
+    def __init__(self, pid: int, read_end: int) -> None:
+        self.pid, self.read_end = pid, read_end
+
+    def collect(self) -> dict[int, T] | None:
+        """The child's result, or None if it failed (then its items are done here)."""
+        with os.fdopen(self.read_end, "rb") as pipe:
+            data = pipe.read()
+        self._reap()
+        try:  # the status is not needed: a child that fails sends nothing or a cut-off pickle
+            result: dict[int, T] | None = pickle.loads(data) if data else None
+        except (pickle.UnpicklingError, EOFError, ValueError):
+            return None
+        return result
+
+    def stop(self) -> None:
+        os.close(self.read_end)
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, signal.SIGKILL)
+        self._reap()
+
+    def _reap(self) -> None:
+        # With SIGCHLD ignored (inherited through exec from a supervisor) the kernel reaps it.
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self.pid, 0)
+
+
+def _fork(work: Callable[[], dict[int, T]]) -> _Child[T] | None:
+    """Run work() in a child, or return None if no child can be made."""
     read_end, write_end = os.pipe()
     try:
         pid = os.fork()
@@ -86,14 +123,4 @@ def _fork(work: Callable[[], dict[int, T]]) -> Callable[[], dict[int, T] | None]
         except BaseException:
             os._exit(1)
     os.close(write_end)
-
-    def collect() -> dict[int, T] | None:
-        with os.fdopen(read_end, "rb") as pipe:
-            data = pipe.read()
-        _, status = os.waitpid(pid, 0)
-        if status != 0 or not data:
-            return None
-        result: dict[int, T] = pickle.loads(data)
-        return result
-
-    return collect
+    return _Child(pid, read_end)
