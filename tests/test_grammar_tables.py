@@ -202,3 +202,24 @@ def test_the_root_pattern_decides_only_where_each_state_would_decide_the_same() 
                 root.span(root.lastindex or 0),
             ), (state, text)
     assert trusted > 1000  # the shortcut is taken, not only refused
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "model A {\n  id Int\n} ",
+        "model A {\n  id Int\n}\t",
+        "model A {\n  id Int\n}\n/* b */ ",
+        " ",
+        "\u3000",
+    ],
+)
+def test_whitespace_at_the_end_with_no_line_break_is_ignored(both: Both, text: str) -> None:
+    """The official parser accepts these (its `lint` reports nothing). Once rejected as an
+    invalid line: the pattern's whitespace prefix gave up the spaces to the WS terminal itself,
+    which no parser state takes, so the end of input was never recognised."""
+    from prisma_lint.syntax.parser import parse_text
+
+    blocks, errors = parse_text(text, "end.prisma")
+    assert errors == () and len(blocks) == text.count("model")
+    assert both.agree(text)

@@ -74,7 +74,8 @@ class Driver:
         self._state_lexer: list[int] = tables["state_lexer"]
         self._compiled: dict[int, LexState] = {}
         self.lex_states: list[LexState | None] = [None] * len(self.actions)
-        self._skip = f"(?:{self.terminals[tables['ignore']]})?"
+        self.ignore: str = tables["ignore"]  # the whitespace terminal, skipped in front of each token
+        self._skip = f"(?:{self.terminals[self.ignore]})?"
         self.trailing = re.compile(f"{self._skip}\\Z")
         root = tables["root_lexer"]
         self.master = self._compile(root)
@@ -165,7 +166,7 @@ def _run(driver: Driver, text: str, start: str, line: int, column: int) -> Any: 
     pos, n = 0, len(text)
     line_start = 1 - column  # the column of offset i on the current line is i - line_start + 1
     master, master_names = driver.master.match, driver.master.names
-    safe, keywords = driver.safe, driver.keywords
+    safe, keywords, ignore = driver.safe, driver.keywords, driver.ignore
     while pos < n:
         state = states[-1]
         m = master(text, pos)
@@ -184,6 +185,10 @@ def _run(driver: Driver, text: str, start: str, line: int, column: int) -> Any: 
             index = m.lastindex or 0
             kind = lex.names[index]
         begin, pos = m.span(index)
+        if kind == ignore:  # the skip gave its spaces back: nothing the state takes follows them
+            if pos == n:
+                break  # whitespace at the very end, with no line break after it
+            raise ParseFailed(begin)
         found = keywords[state]
         if kind in found:
             kind = found[kind].get(text[begin:pos], kind)
