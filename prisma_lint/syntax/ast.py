@@ -276,3 +276,5 @@ for _node in (
     ConfigBlock,
 ):
     _node._key = attrgetter(*(f.name for f in fields(_node) if f.compare))
+
+del _node
