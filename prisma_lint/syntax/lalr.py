@@ -58,7 +58,8 @@ class LexState:
 class Driver:
     """The tables, the builder's callbacks, and the loop. One per process (parser.py)."""
 
-    def __init__(self, tables: dict[str, Any], builder: Any) -> None:
+    def __init__(self, tables: dict[str, Any], builder: Any, lexing: Driver | None = None) -> None:
+        """lexing: another driver over the same tables, whose compiled patterns this one shares."""
         self.terminals: dict[str, str] = tables["terminals"]
         callbacks = [_callback(builder, rule) for rule in tables["rules"]]
         reductions = [(rule[2], callbacks[i], rule[0]) for i, rule in enumerate(tables["rules"])]
@@ -78,7 +79,11 @@ class Driver:
         self._skip = f"(?:{self.terminals[self.ignore]})?"
         self.trailing = re.compile(f"{self._skip}\\Z")
         root = tables["root_lexer"]
-        self.master = self._compile(root)
+        self.master: LexState
+        if lexing is not None:
+            self.lex_states, self._compiled, self.master = lexing.lex_states, lexing._compiled, lexing.master
+        else:
+            self.master = self._compile(root)
         self.safe: list[frozenset[str]] = [
             _safe_kinds(self._specs[spec]["order"], set(root["order"])) for spec in self._state_lexer
         ]

@@ -6,8 +6,9 @@ chunk text once: `check`'s history walk keeps one for all the versions it
 compares, and `parse_pair` one per diff.
 
 In a diff, a chunk whose text appears on both sides cannot differ, so it is
-only checked for syntax, once, and stands in the ASTs of both sides as one set
-of hollow blocks (keyword and name only) that the diff skips by identity.
+only checked for syntax, once, with no AST built (checking.py), and stands in
+the ASTs of both sides as one set of hollow blocks (keyword and name only)
+that the diff skips by identity.
 Chunks found on one side only are parsed in full, at their own line and
 column. The checking of shared chunks is shared with a forked process
 (sharing.py) when the machine has two cores and there is enough of it to be
@@ -26,11 +27,11 @@ from typing import Generic, TypeVar
 from prisma_lint.errors import Diagnostic, SchemaSyntaxError
 from prisma_lint.syntax import ast, chunks
 from prisma_lint.syntax.ast import SourceFile
+from prisma_lint.syntax.checking import Names, check_text, names_of_blocks
 from prisma_lint.syntax.lexing import normalise_newlines
 from prisma_lint.syntax.parser import SHARE_LIMIT, gc_paused, parse_sources, parse_text, ready_to_fork
 from prisma_lint.syntax.sharing import map_shared, worth_sharing
 
-Names = tuple[tuple[str, str], ...]  # (keyword, name) of a chunk's blocks
 Check = tuple[bool, Names]  # (parses cleanly, its names)
 Kept = TypeVar("Kept")
 
@@ -189,23 +190,13 @@ def _hollow(kind: str, name: str) -> ast.Block:
     return ast.Model(kind, name, (), ())  # type: ignore[arg-type]
 
 
-def _names(blocks: tuple[ast.Block, ...]) -> Names | None:
-    """A chunk's (keyword, name) pairs; None, as for a syntax error, when a member is defined
-    twice in it (the plain parser then reports that with Prisma's message)."""
-    from prisma_lint.syntax.duplicates import find_duplicates
-
-    if find_duplicates(blocks, []):
-        return None
-    return tuple(("enum" if isinstance(b, ast.Enum) else b.kind, b.name) for b in blocks)
-
-
 def _checker(keep: ChunkCache[tuple[ast.Block, ...]] | None) -> Callable[[str], Check]:
     """Check a text; through keep, whose blocks stay for a later user, else keeping names only."""
     names_of: Callable[[str], Names | None]
     if keep is None:
-        names_of = ChunkCache("<shared>", _names).get  # distinct texts: only names kept
+        names_of = check_text  # distinct texts, nobody needs their blocks: no AST is built
     else:
-        names_of = lambda text: None if (blocks := keep.get(text)) is None else _names(blocks)  # noqa: E731
+        names_of = lambda text: None if (blocks := keep.get(text)) is None else names_of_blocks(blocks)  # noqa: E731
 
     def check(text: str) -> Check:
         names = names_of(text)
