@@ -77,10 +77,10 @@ class CatFile:
 
     def content(self, size: int) -> bytes:
         """The object whose header was just read (its size bytes, then git's newline)."""
-        data = self.stdout.read(size + 1)
-        if len(data) != size + 1:
+        data = self.stdout.read(size)  # then the newline apart: slicing it off copied the object
+        if len(data) != size or self.stdout.read(1) != b"\n":
             raise OSError("git cat-file ended early")
-        return data[:size]
+        return data
 
     def close(self) -> None:
         """Stop git, read to the end or not."""
