@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from prisma_lint.syntax import ast, prechecks, tables
+from prisma_lint.syntax import ast, prechecks
 from prisma_lint.syntax.build_base import BuilderBase, Reject
 from prisma_lint.syntax.lalr import Driver, ParseFailed
 from prisma_lint.syntax.lexing import WHITESPACE, normalise_newlines
@@ -141,8 +141,8 @@ def _once(names: list[Any]) -> None:
 def _checker() -> tuple[Driver, CheckBuilder]:
     from prisma_lint.syntax.parser import _parser
 
-    builder = CheckBuilder()
-    return Driver(tables.load(), builder, lexing=_parser()[0]), builder
+    builder, parsing = CheckBuilder(), _parser()[0]  # its tables, as read, and its patterns
+    return Driver(parsing.tables, builder, lexing=parsing), builder
 
 
 def check_text(text: str) -> Names | None:

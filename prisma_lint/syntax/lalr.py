@@ -60,6 +60,7 @@ class Driver:
 
     def __init__(self, tables: dict[str, Any], builder: Any, lexing: Driver | None = None) -> None:
         """lexing: another driver over the same tables, whose compiled patterns this one shares."""
+        self.tables = tables
         self.terminals: dict[str, str] = tables["terminals"]
         callbacks = [_callback(builder, rule) for rule in tables["rules"]]
         reductions = [(rule[2], callbacks[i], rule[0]) for i, rule in enumerate(tables["rules"])]
