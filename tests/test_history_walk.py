@@ -367,3 +367,30 @@ def test_check_takes_the_chunks_the_diffs_forked_child_parsed(
     assert len(child) > 50, "the child took a share of the chunks"
     parsed = [text for texts in by_process.values() for text in texts]
     assert len(parsed) <= len(set(parsed)) + 2  # as without a fork (test above)
+
+
+def test_a_canonical_schema_given_by_path_keeps_no_older_version_in_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--canonical prisma/schema.prisma` walks the history of a local repository, as `HEAD:...`
+    does: only a history fetched into the cache keeps every version's files (200 versions of a
+    290 KB schema held 260 MiB). Once the path's history (its url ".") was taken for fetched."""
+    from prisma_lint.check import run
+
+    commits = gitrepos.admin_repo(tmp_path / "admin", versions=6)
+    copy = tmp_path / "portal.prisma"
+    copy.write_text(gitrepos.version(3).replace("  field3 String?\n", "  field3 String?\n  mine Int?\n"))
+    kept: list[int] = []
+    real = run._recorded
+
+    def recorded(source: Any, read: list[Any], keep: bool) -> Any:
+        yield from real(source, read, keep)
+        kept.append(sum(1 for version in read[1:] if version.files))
+
+    monkeypatch.setattr(run, "_recorded", recorded)
+    monkeypatch.chdir(tmp_path / "admin")
+    args = ["check", "--canonical", gitrepos.SCHEMA, "--portal", str(copy), "--format", "json"]
+    result = CliRunner().invoke(cli, args)
+    report = json.loads(result.stdout)
+    assert report["history"]["nearest"]["commit"] == commits[3], result.stdout  # read again by commit
+    assert kept == [0]

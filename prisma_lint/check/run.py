@@ -29,7 +29,7 @@ from prisma_lint.drift.result import DiffResult
 from prisma_lint.engine import diff_sources, load, load_source, with_source_lines
 from prisma_lint.errors import SourceError
 from prisma_lint.sources.discover import migrations_folder
-from prisma_lint.sources.specs import GitSpec, parse_spec
+from prisma_lint.sources.specs import GitSpec, is_remote, parse_spec
 from prisma_lint.syntax.ast import SourceFile
 from prisma_lint.syntax.parser import parse_sources
 from prisma_lint.words import counted
@@ -80,7 +80,9 @@ def _explain(
 ) -> DiffResult:
     assert plan.history is not None
     versions: list[GitVersion] = []  # those the walk read: it stops at a match
-    keep = plan.history.url is not None  # a fetched history is not read twice (the cache may move)
+    # A fetched history is not read twice (the cache may move); a local one (a path's, url ".")
+    # is read again for the nearest version
+    keep = plan.history.url is not None and is_remote(plan.history.url)
     try:
         with closing(_versions(plan.history, options, config)) as source:
             verdict = judge(portal_files, _recorded(source, versions, keep), config, cache)
@@ -152,7 +154,9 @@ def _recorded(source: Iterator[GitVersion], read: list[GitVersion], keep: bool) 
 def _files_at(spec: GitSpec, commit: str, options: CheckOptions) -> tuple[SourceFile, ...]:
     from prisma_lint.sources import plaingit
 
-    return tuple(plaingit.files_at(spec, commit, cwd=options.cwd))
+    # A history with a url here is a local repository's (remote ones are kept): read it there.
+    where = options.cwd if spec.url is None else options.cwd / spec.url
+    return tuple(plaingit.files_at(spec, commit, cwd=where))
 
 
 def _upstream(head: list[SourceFile], base: list[SourceFile], config: Config) -> tuple[Change, ...]:
