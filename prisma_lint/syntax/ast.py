@@ -9,7 +9,6 @@ the tuples; the diff engine decides what order means.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from operator import attrgetter
 from typing import Any, ClassVar, Literal
@@ -26,8 +25,6 @@ class Span:
     end_column: int
 
 
-NO_SPAN = Span("", 0, 0, 0, 0)
-
 # A node keeps its span packed in one int, `at`: a Span object costs 72 bytes, the
 # int 48 and no garbage-collector tracking (a parse makes ~14 spans per model).
 # From the top: line, column, end line, end column (36 bits each), file id (32).
@@ -35,7 +32,7 @@ FIELD_BITS = 36
 FILE_BITS = 32
 _MASK = (1 << FIELD_BITS) - 1
 END_BITS = FIELD_BITS * 2 + FILE_BITS  # the end and the file: what `_join` keeps of a span
-_files: list[str] = [""]  # file ids of this process: 0 is NO_SPAN's ""
+_files: list[str] = [""]  # file ids of this process: 0 is the empty name
 _file_ids: dict[str, int] = {"": 0}
 
 
@@ -77,6 +74,7 @@ class Placed:
     __slots__ = ()
     at: int
     _key: ClassVar[attrgetter[Any]]  # the compared fields' values (set below each class)
+    _all: ClassVar[attrgetter[Any]]  # every field's, `at` last: the constructor's arguments
 
     @property
     def span(self) -> Span:
@@ -98,12 +96,7 @@ class Placed:
         """Pickled as a constructor call with every field, `at` included. The state methods
         dataclasses give a frozen slotted class took 2.5x as long both ways, and check's diff
         sends the chunks its forked child parsed back to the walk (pairparse.py)."""
-        cls = type(self)
-        get = _FIELDS.get(cls) or _FIELDS.setdefault(cls, attrgetter(*(f.name for f in fields(cls))))  # type: ignore[arg-type]
-        return cls, get(self)
-
-
-_FIELDS: dict[type[Placed], Callable[[Placed], tuple[Any, ...]]] = {}
+        return type(self), self._all(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,7 +250,8 @@ class Schema:
     files: tuple[str, ...] = field(default=(), compare=False)
 
 
-# What Placed.__eq__, __hash__ and __repr__ read of each node: every field but `at`.
+# What Placed.__eq__, __hash__ and __repr__ read of each node (every field but `at`), and what
+# __reduce__ reads (every field).
 for _node in (
     StringValue,
     NumberValue,
@@ -276,5 +270,6 @@ for _node in (
     ConfigBlock,
 ):
     _node._key = attrgetter(*(f.name for f in fields(_node) if f.compare))
+    _node._all = attrgetter(*(f.name for f in fields(_node)))
 
 del _node

@@ -132,7 +132,6 @@ class Cutter:
         self.change = None
         reused = self._reuse(text) if self.texts else None
         if reused is None:
-            self.change = None
             self.scanned += len(text)
             whole = split(text)
             texts = [c.text for c in whole] if whole else []

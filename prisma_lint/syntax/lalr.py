@@ -52,7 +52,6 @@ class ParseFailed(Exception):
 class LexState:
     match: Callable[[str, int], re.Match[str] | None]
     names: tuple[str, ...]  # terminal name by group index
-    keywords: dict[str, dict[str, str]]  # terminal -> {exact text: keyword terminal} (Lark's "unless")
 
 
 class Driver:
@@ -88,6 +87,7 @@ class Driver:
         self.safe: list[frozenset[str]] = [
             _safe_kinds(self._specs[spec]["order"], set(root["order"])) for spec in self._state_lexer
         ]
+        # terminal -> {exact text: keyword terminal} (Lark's "unless"), by state
         self.keywords: list[dict[str, dict[str, str]]] = [
             self._specs[spec]["keywords"] for spec in self._state_lexer
         ]
@@ -109,7 +109,7 @@ class Driver:
         names = [""] * (pattern.groups + 1)
         for name, index in pattern.groupindex.items():
             names[index] = name
-        return LexState(pattern.match, tuple(names), spec["keywords"])
+        return LexState(pattern.match, tuple(names))
 
     def parse(self, text: str, start: str, line: int = 1, column: int = 1) -> Any:
         """Parse text from rule `start`, its first character at (line, column)."""
@@ -191,10 +191,6 @@ def _run(driver: Driver, text: str, start: str, line: int, column: int) -> Any: 
             index = m.lastindex or 0
             kind = lex.names[index]
         begin, pos = m.span(index)
-        if kind == ignore:  # the skip gave its spaces back: nothing the state takes follows them
-            if pos == n:
-                break  # whitespace at the very end, with no line break after it
-            raise ParseFailed(begin)
         found = keywords[state]
         if kind in found:
             kind = found[kind].get(text[begin:pos], kind)
@@ -217,6 +213,11 @@ def _run(driver: Driver, text: str, start: str, line: int, column: int) -> Any: 
         while True:
             action = actions[state].get(kind)
             if action is None:
+                # The whitespace terminal itself (no state takes it) only where the skip in
+                # front gave its spaces back, nothing the state takes following them: at the
+                # very end of the text, with no line break after them, that is the end.
+                if kind == ignore and pos == n:
+                    return _finish(actions, states, values, driver.end_states[start])
                 raise ParseFailed(begin)
             if action.__class__ is int:
                 states.append(action)

@@ -16,12 +16,12 @@ import gc
 from collections.abc import Iterator
 
 from prisma_lint.errors import Diagnostic, SchemaSyntaxError
-from prisma_lint.syntax import ast, chunks, prechecks, recovery, tables, unclosed
+from prisma_lint.syntax import ast, prechecks, recovery, tables, unclosed
 from prisma_lint.syntax.ast import SourceFile
 from prisma_lint.syntax.builder import AstBuilder, Reject
 from prisma_lint.syntax.lalr import Driver, ParseFailed
 from prisma_lint.syntax.lexing import normalise_newlines
-from prisma_lint.syntax.sharing import map_shared, worth_sharing
+from prisma_lint.syntax.sharing import worth_sharing
 
 __all__ = ["ParseResult", "gc_paused", "normalise_newlines", "parse_sources", "parse_text", "ready_to_fork"]
 
@@ -94,6 +94,9 @@ def _parse_shared(files: list[SourceFile]) -> list[ast.Block] | None:
     """Every file's blocks, chunk by chunk (chunks.py), this process and a forked child each
     parsing a share (sharing.py). None where a file cannot be cut or a chunk has errors: the
     plain parse then reports them as it always does. A chunk parses as in its file."""
+    from prisma_lint.syntax import chunks  # here: its patterns cost a small schema's parse ~5 ms
+    from prisma_lint.syntax.sharing import map_shared
+
     work: list[tuple[str, str, int, int]] = []
     for source in files:
         cut = chunks.split(normalise_newlines(source.text))

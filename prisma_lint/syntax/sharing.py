@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import mmap
 import os
-import pickle
 import signal
 import struct
 from collections.abc import Callable
@@ -86,6 +85,8 @@ class _Child(Generic[T]):
         with os.fdopen(self.read_end, "rb") as pipe:
             data = pipe.read()
         self._reap()
+        import pickle  # only once a child was made: a run that never forks does not import it
+
         try:  # the status is not needed: a child that fails sends nothing or a cut-off pickle
             result: dict[int, T] | None = pickle.loads(data) if data else None
         except (pickle.UnpicklingError, EOFError, ValueError):
@@ -116,6 +117,8 @@ def _fork(work: Callable[[], dict[int, T]]) -> _Child[T] | None:
     if pid == 0:  # the child: compute, send, and leave without running any cleanup
         os.close(read_end)
         try:
+            import pickle
+
             data = pickle.dumps(work())
             with os.fdopen(write_end, "wb") as out:
                 out.write(data)
