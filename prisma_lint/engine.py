@@ -88,7 +88,8 @@ def diff_sources(
     strict: bool = False,
     keep: ChunkCache[tuple[ast.Block, ...]] | None = None,
 ) -> DiffResult:
-    """keep: a chunk cache that keeps what the diff parses (check's history walk reuses it)."""
+    """keep: a chunk cache that learns what the diff learns, for check's history walk: which
+    chunks parse cleanly, and the blocks of those the two sides do not share."""
     from prisma_lint.drift.diff import diff
     from prisma_lint.syntax.pairparse import parse_pair
 

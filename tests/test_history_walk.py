@@ -311,62 +311,68 @@ def edited_copy_of_a_history(tmp_path: Path) -> tuple[list[str], Path, Path]:
     return history, repo, copy
 
 
-def test_check_parses_each_chunk_of_the_copy_once_for_the_diff_and_the_walk(
+def parses_of_a_check(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The diff checks the chunks the copy shares with the canonical schema; the walk then
-    needs those same chunks whole: it takes them from the diff instead of parsing them again."""
-    from prisma_lint.syntax import pairparse, sharing
+) -> tuple[set[str], dict[str, list[str]]]:
+    """Check the copy of edited_copy_of_a_history: (the chunk texts one side has and the other
+    not, {pid: the texts checked or parsed in that process}), logged to files: a forked child
+    leaves by _exit."""
+    from prisma_lint.syntax import pairparse, splice
 
     history, repo, copy = edited_copy_of_a_history(tmp_path)
-    parsed: list[str] = []
-    real = pairparse.parse_text
-
-    def counting(text: str, *args: Any, **kwargs: Any) -> Any:
-        parsed.append(text)
-        return real(text, *args, **kwargs)
-
-    monkeypatch.setattr(pairparse, "parse_text", counting)
-    monkeypatch.setattr(sharing.os, "cpu_count", lambda: 1)  # no fork: every parse is counted here
-    monkeypatch.chdir(repo)
-    result = CliRunner().invoke(cli, ["check", "--canonical", "HEAD:schema.prisma", "--portal", str(copy)])
-    assert result.exit_code == 1 and "EDITED" in result.stdout.upper(), result.stdout
-    assert len(history[0].split("\n}\n")) > 300
-    # Each distinct text once (604 parses of 303 texts before), but for the chunk each side
-    # has alone: parsed in place for the diff, and again for the walk.
-    assert len(parsed) <= len(set(parsed)) + 2
-
-
-def test_check_takes_the_chunks_the_diffs_forked_child_parsed(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """On two cores the diff's shared chunks are checked by this process and a forked child;
-    the walk needs them whole, so the child sends back what it parsed and nothing is parsed
-    twice, across both processes."""
-    from prisma_lint.syntax import pairparse, sharing
-
-    _, repo, copy = edited_copy_of_a_history(tmp_path)
     log = tmp_path / "parses"
-    real = pairparse.parse_text
-
-    def logging(text: str, *args: Any, **kwargs: Any) -> Any:
-        with (log / str(os.getpid())).open("a", encoding="utf-8") as out:  # the child leaves by _exit
-            out.write(json.dumps(text) + "\n")
-        return real(text, *args, **kwargs)
-
     log.mkdir()
-    monkeypatch.setattr(pairparse, "parse_text", logging)
-    monkeypatch.setattr(sharing, "FORK_THRESHOLD", 0)
-    monkeypatch.setattr(sharing.os, "cpu_count", lambda: 2)
+
+    def logged(real: Any) -> Any:
+        def logging(text: str, *args: Any, **kwargs: Any) -> Any:
+            with (log / str(os.getpid())).open("a", encoding="utf-8") as out:
+                out.write(json.dumps(text) + "\n")
+            return real(text, *args, **kwargs)
+
+        return logging
+
+    for module, name in [(pairparse, "parse_text"), (pairparse, "check_text"), (splice, "parse_text")]:
+        monkeypatch.setattr(module, name, logged(getattr(module, name)))
     monkeypatch.chdir(repo)
     result = CliRunner().invoke(cli, ["check", "--canonical", "HEAD:schema.prisma", "--portal", str(copy)])
     assert result.exit_code == 1 and "EDITED" in result.stdout.upper(), result.stdout
     by_process = {f.name: [json.loads(line) for line in f.read_text().splitlines()] for f in log.iterdir()}
+    return set(texts_of(history[0]) or []) ^ set(texts_of(copy.read_text()) or []), by_process
+
+
+def test_check_parses_whole_only_the_chunks_the_two_sides_do_not_share(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The diff checks the chunks the copy shares with the canonical schema without building
+    them, and parses the others; the walk takes both from it, and of the older versions parses
+    only the lines that changed (each removed a field: nothing to parse)."""
+    from prisma_lint.syntax import sharing
+
+    monkeypatch.setattr(sharing.os, "cpu_count", lambda: 1)  # no fork: every parse is logged here
+    unshared, by_process = parses_of_a_check(tmp_path, monkeypatch)
+    assert list(by_process) == [str(os.getpid())]
+    logged = by_process[str(os.getpid())]
+    assert len(unshared) == 2 and len(logged) > 300
+    # Checked once each (the shared ones) or parsed once each (the two unshared): 604 parses of
+    # 303 texts when the walk parsed every version's chunks through a cache of its own, and the
+    # two unshared twice when the walk took the shared ones whole from the diff.
+    assert len(logged) == len(set(logged)), [t for t in logged if logged.count(t) > 1][:3]
+    assert unshared <= set(logged)
+
+
+def test_check_on_two_cores_parses_no_chunk_twice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The diff's shared chunks are checked by this process and a forked child; the walk learns
+    from both that they parse, and parses none of them again in either process."""
+    from prisma_lint.syntax import sharing
+
+    monkeypatch.setattr(sharing, "FORK_THRESHOLD", 0)
+    monkeypatch.setattr(sharing.os, "cpu_count", lambda: 2)
+    unshared, by_process = parses_of_a_check(tmp_path, monkeypatch)
     assert len(by_process) == 2, "the diff forked a child"
     child = next(texts for pid, texts in by_process.items() if pid != str(os.getpid()))
     assert len(child) > 50, "the child took a share of the chunks"
-    parsed = [text for texts in by_process.values() for text in texts]
-    assert len(parsed) <= len(set(parsed)) + 2  # as without a fork (test above)
+    logged = [text for texts in by_process.values() for text in texts]
+    assert len(logged) == len(set(logged)) and unshared <= set(logged)
 
 
 def test_a_canonical_schema_given_by_path_keeps_no_older_version_in_memory(

@@ -3,7 +3,8 @@
 Each file is cut into chunks (chunks.py), one top-level block each. Versions
 of one schema share most of their chunks, so `ChunkCache` parses each distinct
 chunk text once: `check`'s history walk keeps one for all the versions it
-compares, and `parse_pair` one per diff.
+compares (filled first by the diff before it: which chunks parse, and the
+blocks of the unshared ones), and `parse_pair` one per diff.
 
 In a diff, a chunk whose text appears on both sides cannot differ, so it is
 only checked for syntax, once, with no AST built (checking.py), and stands in
@@ -27,9 +28,9 @@ from typing import Generic, TypeVar
 from prisma_lint.errors import Diagnostic, SchemaSyntaxError
 from prisma_lint.syntax import ast, chunks
 from prisma_lint.syntax.ast import SourceFile
-from prisma_lint.syntax.checking import Names, check_text, names_of_blocks
+from prisma_lint.syntax.checking import Names, check_text
 from prisma_lint.syntax.lexing import normalise_newlines
-from prisma_lint.syntax.parser import SHARE_LIMIT, gc_paused, parse_sources, parse_text, ready_to_fork
+from prisma_lint.syntax.parser import gc_paused, parse_sources, parse_text, ready_to_fork
 from prisma_lint.syntax.sharing import map_shared, worth_sharing
 
 Check = tuple[bool, Names]  # (parses cleanly, its names)
@@ -44,6 +45,11 @@ class ChunkCache(Generic[Kept]):
         self.label = label
         self.keep = keep
         self.memo: dict[str, Kept | None] = {}
+        self.clean: set[str] = set()  # texts known to parse cleanly (a diff checked them), not parsed here
+
+    def parses(self, text: str) -> bool:
+        """Whether text parses cleanly, parsing it only if nobody checked it before."""
+        return text in self.clean or self.get(text) is not None
 
     def get(self, text: str) -> Kept | None:
         """What is kept of one chunk text's blocks, or None if it has syntax errors."""
@@ -75,8 +81,8 @@ def parse_pair(
 ) -> tuple[ast.Schema, ast.Schema, tuple[Diagnostic, ...]]:
     """Both schemas and the errors of both. With shortcut=False, full ASTs on both sides.
 
-    Shared chunks are checked through keep when given (check's history cache): the walk
-    that follows a drifted copy then finds them parsed instead of parsing them again."""
+    With keep (check's history cache), the walk that follows a drifted copy learns what the
+    diff learnt: which shared chunks parse cleanly, and the blocks of the others."""
     with gc_paused():
         if shortcut:
             fast = _chunked_pair(canonical, portal, keep)
@@ -112,15 +118,17 @@ def _chunked_pair(
     maybe = _hashes(first) & _hashes(second)  # the texts of these may be on both sides
     texts = [set(_texts(side, maybe)) for side in sides]
     shared = sorted(texts[0] & texts[1], key=len, reverse=True)
-    checks = dict(zip(shared, _check_all(shared, keep), strict=True))
+    checks = dict(zip(shared, _check_all(shared), strict=True))
     if not all(ok for ok, _ in checks.values()):
         return None
+    if keep is not None:
+        keep.clean.update(shared)
     hollow = {
         text: tuple(_hollow(kind, name) for kind, name in blocks) for text, (_, blocks) in checks.items()
     }
     schemas = []
     for files, side in zip((canonical, portal), sides, strict=True):
-        blocks = _side_blocks(side, maybe, hollow)
+        blocks = _side_blocks(side, maybe, hollow, keep)
         if blocks is None or _names_repeat(blocks):
             return None  # the full parse reports them, at their places
         schemas.append(ast.Schema(tuple(blocks), tuple(f.display for f in files)))
@@ -159,9 +167,13 @@ def _texts(side: list[Cut], hashes: set[int]) -> Iterator[str]:
 
 
 def _side_blocks(
-    side: list[Cut], maybe: set[int], hollow: dict[str, tuple[ast.Block, ...]]
+    side: list[Cut],
+    maybe: set[int],
+    hollow: dict[str, tuple[ast.Block, ...]],
+    keep: ChunkCache[tuple[ast.Block, ...]] | None,
 ) -> list[ast.Block] | None:
-    """One side's blocks: hollow ones for shared chunks, the others parsed in place."""
+    """One side's blocks: hollow ones for shared chunks, the others parsed in place (and kept
+    in keep: their spans name this file, but the walk reads no span)."""
     blocks: list[ast.Block] = []
     for source, text, places in side:
         for i in range(0, len(places), 5):
@@ -173,6 +185,8 @@ def _side_blocks(
             parsed, errors = parse_text(part, source.display, line, column)
             if errors:
                 return None
+            if keep is not None:
+                keep.memo.setdefault(part, keep.keep(parsed))
             blocks.extend(parsed)
     return blocks
 
@@ -190,34 +204,14 @@ def _hollow(kind: str, name: str) -> ast.Block:
     return ast.Model(kind, name, (), ())  # type: ignore[arg-type]
 
 
-def _checker(keep: ChunkCache[tuple[ast.Block, ...]] | None) -> Callable[[str], Check]:
-    """Check a text; through keep, whose blocks stay for a later user, else keeping names only."""
-    names_of: Callable[[str], Names | None]
-    if keep is None:
-        names_of = check_text  # distinct texts, nobody needs their blocks: no AST is built
-    else:
-        names_of = lambda text: None if (blocks := keep.get(text)) is None else names_of_blocks(blocks)  # noqa: E731
-
-    def check(text: str) -> Check:
-        names = names_of(text)
-        return names is not None, names or ()
-
-    return check
+def _check(text: str) -> Check:
+    names = check_text(text)  # distinct texts, nobody needs their blocks: no AST is built
+    return names is not None, names or ()
 
 
-def _check_all(texts: list[str], keep: ChunkCache[tuple[ast.Block, ...]] | None = None) -> list[Check]:
-    """Check every text; on two cores, shared with a forked child (sharing.py). With keep, the
-    child sends back the blocks it parsed, for keep's later user (check's walk)."""
-    check = _checker(keep)
-    total = sum(map(len, texts))
-    if not worth_sharing(total):
-        return [check(t) for t in texts]
-    ready_to_fork([keep.label] if keep is not None else [])
-    if keep is None or total > SHARE_LIMIT:
-        return map_shared(lambda i: check(texts[i]), len(texts))
-    # Loading the child's blocks costs a fifth of parsing them again (~half of civitai's
-    # chunks). Above SHARE_LIMIT the walk parses them again instead (parser.py says why).
-    done = map_shared(lambda i: (check(texts[i]), keep.memo.get(texts[i])), len(texts))
-    for text, (_, blocks) in zip(texts, done, strict=True):
-        keep.memo.setdefault(text, blocks)
-    return [result for result, _ in done]
+def _check_all(texts: list[str]) -> list[Check]:
+    """Check every text; on two cores, shared with a forked child (sharing.py)."""
+    if not worth_sharing(sum(map(len, texts))):
+        return [_check(t) for t in texts]
+    ready_to_fork([])
+    return map_shared(lambda i: _check(texts[i]), len(texts))
