@@ -65,11 +65,16 @@ def admin_repo(path: Path, versions: int = 6) -> list[str]:
     return commits
 
 
-def remote_of(admin: Path) -> str:
-    """A bare clone of admin beside it (remote.git), as the canonical source `URL#main:SCHEMA`."""
+def bare_clone(admin: Path) -> Path:
+    """A bare clone of admin beside it: remote.git, a canonical repository to fetch."""
     remote = admin.parent / "remote.git"
     git(admin.parent, "clone", "--quiet", "--bare", str(admin), str(remote))
-    return f"{remote.as_uri()}#main:{SCHEMA}"
+    return remote
+
+
+def remote_of(admin: Path) -> str:
+    """A bare clone of admin beside it (remote.git), as the canonical source `URL#main:SCHEMA`."""
+    return f"{bare_clone(admin).as_uri()}#main:{SCHEMA}"
 
 
 def portal_repo(path: Path, schema_text: str) -> Path:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.gitrepos import SCHEMA, admin_repo, commit_file, git, portal_repo, version
+from tests.gitrepos import SCHEMA, admin_repo, bare_clone, commit_file, git, portal_repo, version
 
 ROUNDS = 20
 CLEAN, DRIFT = 0, 1
@@ -30,9 +30,9 @@ def remote(tmp_path: Path) -> dict[str, Path | str]:
     git(admin, "checkout", "--quiet", "-b", "other")
     commit_file(admin, SCHEMA, version(6), "schema v6 on other", day=25)
     git(admin, "checkout", "--quiet", "main")
-    git(tmp_path, "clone", "--quiet", "--bare", str(admin), str(tmp_path / "remote.git"))
+    url = bare_clone(admin).as_uri()
     portal = portal_repo(tmp_path / "portal", version(5))
-    return {"root": tmp_path, "url": (tmp_path / "remote.git").as_uri(), "portal": portal}
+    return {"root": tmp_path, "url": url, "portal": portal}
 
 
 def _env(**extra: str) -> dict[str, str]:

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from prisma_lint.cli import cli
 from prisma_lint.drift.changes import Code
-from tests.gitrepos import SCHEMA, admin_repo, commit_file, git, init, portal_repo, version
+from tests.gitrepos import SCHEMA, admin_repo, bare_clone, commit_file, git, init, portal_repo, version
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -23,12 +23,12 @@ def run(*args: str) -> tuple[int, str, str]:
 def repos(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
     """admin/ (6 schema versions), remote.git (its bare clone), and a cache folder."""
     commits = admin_repo(tmp_path / "admin")
-    git(tmp_path, "clone", "--quiet", "--bare", str(tmp_path / "admin"), str(tmp_path / "remote.git"))
+    url = bare_clone(tmp_path / "admin").as_uri()
     monkeypatch.setenv("PRISMA_LINT_ALLOW_FILE_URLS", "1")  # file:// remotes: tests only
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.delenv("GITHUB_TOKEN", raising=False)
     monkeypatch.delenv("PRISMA_LINT_TOKEN", raising=False)
-    return {"root": tmp_path, "commits": commits, "url": (tmp_path / "remote.git").as_uri()}
+    return {"root": tmp_path, "commits": commits, "url": url}
 
 
 def check_json(portal: Path, canonical: str, *extra: str) -> tuple[int, dict[str, object]]:

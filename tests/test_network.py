@@ -18,7 +18,7 @@ import pytest
 from prisma_lint.github import comment
 from prisma_lint.sources import gitenv
 from tests.fake_github import FakeGitHub
-from tests.gitrepos import SCHEMA, admin_repo, git, portal_repo, version
+from tests.gitrepos import SCHEMA, admin_repo, bare_clone, portal_repo, version
 from tests.servers import Drip, Recorder, Redirector, Silent
 
 TOKEN = "ghs_0123456789abcdef"
@@ -27,9 +27,9 @@ TOKEN = "ghs_0123456789abcdef"
 @pytest.fixture
 def admin(tmp_path: Path) -> dict[str, object]:
     admin_repo(tmp_path / "admin")
-    git(tmp_path, "clone", "--quiet", "--bare", str(tmp_path / "admin"), str(tmp_path / "remote.git"))
+    url = bare_clone(tmp_path / "admin").as_uri()
     portal = portal_repo(tmp_path / "portal", version(5))
-    return {"url": (tmp_path / "remote.git").as_uri(), "portal": portal, "cache": tmp_path / "cache"}
+    return {"url": url, "portal": portal, "cache": tmp_path / "cache"}
 
 
 def user_config(*pairs: tuple[str, str]) -> dict[str, str]:

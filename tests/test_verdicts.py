@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from prisma_lint.cli import cli
-from tests.gitrepos import HEADER, SCHEMA, admin_repo, git, portal_repo, version
+from tests.gitrepos import HEADER, SCHEMA, admin_repo, bare_clone, git, portal_repo, version
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -509,8 +509,7 @@ def test_a_damaged_cache_folder_is_rebuilt_not_a_traceback(
     # repository left by an interrupted run is rebuilt, and the run gives its right verdict.
     from prisma_lint.sources import cache as git_cache
 
-    git(tmp_path, "clone", "--quiet", "--bare", str(tmp_path / "admin"), str(tmp_path / "remote.git"))
-    url = (tmp_path / "remote.git").as_uri()
+    url = bare_clone(tmp_path / "admin").as_uri()
     monkeypatch.setenv("PRISMA_LINT_ALLOW_FILE_URLS", "1")
     portal = portal_repo(tmp_path / "portal", version(5))
     monkeypatch.chdir(portal)
