@@ -129,6 +129,23 @@ def test_it_answers_only_where_the_lines_alone_tell() -> None:
     assert line_change(last, last + "  x Int\n") is None
 
 
+def test_a_chunk_of_two_blocks_is_never_answered() -> None:
+    """The cutter finds headers at the start of a line only, so `} model B {` keeps B and the
+    block after it in one chunk: lines of C (or between the two) are not B's body."""
+    old = chunks.split("model A {\n} model B {\n}\nmodel C {\n}")
+    assert old is not None and old[1].text == " model B {\n}\nmodel C {\n}"
+    assert line_change(old[1].text, " model B {\n}\nmodel C {\n  x Int\n}") is None
+    assert line_change(old[1].text, " model B {\n}\n  x Int\nmodel C {\n}") is None
+    assert line_change(" enum B {\n}\nenum C {\n  X\n}", " enum B {\n}\nenum C {\n  X\n  Y\n}") is None
+
+
+def test_texts_with_a_carriage_return_are_never_answered() -> None:
+    """The parser reads a lone CR as a line end; line_change splits on LF only."""
+    old = "model A {\n  a Int\n  @@index([a])\n  b Int\n}"
+    assert line_change(old, old.replace("  @@index([a])", "  @@index([a])\r  /// doc")) is None
+    assert line_change(old, old.replace("  a Int", "  a Int\r\n  c Int")) is None
+
+
 def test_an_edit_that_does_not_parse_is_never_answered() -> None:
     model = "\nmodel A {\n  id Int @id\n}"
     for line in ["  broken Int @@@", "  x Int }", "model B {", "<<<<<<< HEAD", "  a: Int", "  b Int,"]:

@@ -11,8 +11,11 @@ line to line is documentation: a comment group hands its `///` text to the next
 field or enum value, across blank lines and block attributes (docs.py). So the
 cut is made only where no comment is waiting for a member:
 
-- each text is one model, view, type or enum (a chunk, chunks.py), with no
-  block comment (one may run over lines);
+- each text is one model, view, type or enum (chunks.py cuts a file so, but
+  for a header after a `}` on its line, which it leaves in the chunk before:
+  a line opening with `}` other than the last is refused), with no block
+  comment (one may run over lines), its line ends normalised (a lone CR ends a
+  line for the parser);
 - the changed lines lie between the header's line and the closing `}`'s;
 - above the changed lines, and above the lines after them in both texts, the
   nearest line that is neither blank nor a block attribute is a field, an enum
@@ -49,12 +52,12 @@ class LineChange(NamedTuple):
 def line_change(old_text: str, new_text: str) -> LineChange | None:
     """How new_text's block differs from old_text's (old_text parses cleanly); None where the
     lines alone might not tell."""
-    if "/*" in old_text or "/*" in new_text:
+    if any(mark in text for mark in ("/*", "\r") for text in (old_text, new_text)):
         return None
     before, after = old_text.split("\n"), new_text.split("\n")
     header = _header(before)
     top, bottom = _shared_ends(before, after)
-    if header is None or top <= header or bottom < 1 or before[-1].strip(WHITESPACE) != "}":
+    if header is None or top <= header or bottom < 1 or not _one_block(before, header):
         return None
     above = before[header + 1 : top]
     gone, came = before[top : len(before) - bottom], after[top : len(after) - bottom]
@@ -74,6 +77,14 @@ def _header(lines: list[str]) -> int | None:
         if stripped and not stripped.startswith("//"):
             return i if _BLOCK_HEADER.match(line) else None
     return None
+
+
+def _one_block(lines: list[str], header: int) -> bool:
+    """Whether the block opened on the header line closes on the last line and no other block
+    starts in between: a `}` opening a line closes a block (chunks.py, the grammar)."""
+    if lines[-1].strip(WHITESPACE) != "}":
+        return False
+    return not any(line.lstrip(WHITESPACE).startswith("}") for line in lines[header + 1 : -1])
 
 
 def _shared_ends(before: list[str], after: list[str]) -> tuple[int, int]:
