@@ -188,6 +188,37 @@ def test_the_walk_gives_the_verdict_of_whole_fact_sets(rng: random.Random) -> No
     assert judge(parse_sources(portal), versions, Config()) == reference(portal, versions)
 
 
+def as_versions(*texts: str) -> list[tuple[str, str, tuple[SourceFile, ...]]]:
+    return [(f"c{n}", "2026-10-01", (SourceFile("s.prisma", text),)) for n, text in enumerate(texts)]
+
+
+def test_a_header_after_a_closing_brace_on_its_line_gives_the_plain_walks_verdict() -> None:
+    """`} model B {` leaves B and C in one chunk; a change in C is C's, and a line between the
+    two blocks makes a version that does not parse (it once was matched, then crashed the walk)."""
+    c0 = "model A {\n} model B {\n}\nmodel C {\n}"
+    c1 = "model A {\n} model B {\n}\nmodel C {\n  x Int\n}"
+    bad = "model A {\n} model B {\n}\n  x Int\nmodel C {\n}"
+    older = "model A {\n} model Bee {\n}\nmodel C {\n}"
+    for versions, copy in [
+        (as_versions(c0, c1), "model A {\n} model B {\n  x Int\n}\nmodel C {\n}"),
+        (as_versions(c0, bad), "model A {\n} model B {\n  x Int\n}\nmodel C {\n}"),
+        (as_versions(c0, bad, older), older),
+    ]:
+        portal = [SourceFile("portal.prisma", copy)]
+        assert judge(portal, versions, Config()) == reference(portal, versions)
+
+
+def test_after_a_version_of_two_files_of_one_name_the_next_is_compared_whole() -> None:
+    a, b, c = (f"model {name} {{\n  id Int @id\n}}\n" for name in "ABC")
+    versions = [
+        ("c0", "2026-10-01", (SourceFile("x.prisma", a), SourceFile("x.prisma", b))),
+        ("c1", "2026-10-01", (SourceFile("x.prisma", c),)),
+        ("c2", "2026-10-01", (SourceFile("x.prisma", c),)),
+    ]
+    portal = [SourceFile("portal.prisma", c)]
+    assert judge(portal, versions, Config()) == reference(portal, versions)
+
+
 def gitpython_history(repo_path: Path, spec: GitSpec, limit: int) -> list[plaingit.Version]:
     """The walk as it was: GitPython's commits, each file read through the commit's tree."""
     repo = git.Repo(repo_path)

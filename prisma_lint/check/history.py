@@ -51,12 +51,14 @@ class Versions:
     def __init__(self, cache: Cache) -> None:
         self.cache = cache
         self.files: dict[str, tuple[Cutter, list[str] | None]] = {}  # name -> its cutter, chunk texts
+        self.lost = False  # the files were forgotten (two of one name): the next delta is unknown
 
     def units(self, files: Sequence[SourceFile]) -> tuple[list[Unit], Delta | None] | None:
         """A version's units and how it differs from the previous version (None if unknown);
         None if any chunk has syntax errors (the next change is from this one, as far as it cut)."""
         if len({source.display for source in files}) < len(files):  # two files of one name
             self.files.clear()
+            self.lost = True
             found = Versions(self.cache).units([replace(f, display=str(i)) for i, f in enumerate(files)])
             return (found[0], None) if found else None
         out: list[Unit] = []
@@ -69,7 +71,8 @@ class Versions:
             own = self._file(source, delta)
             valid = valid and own is not None
             out.extend(own or ())
-        return (out, delta) if valid else None
+        lost, self.lost = self.lost, False
+        return (out, None if lost else delta) if valid else None
 
     def _file(self, source: SourceFile, delta: Delta) -> list[str] | None:
         cutter, before = self.files.get(source.display) or (Cutter(), None)
