@@ -27,7 +27,7 @@ class Whole:
 
 Unit = str | Whole  # a chunk's text, or a whole schema
 Fact = tuple[Hashable, Hashable]  # a fact and its identity (what `distance` counts it under)
-Blocks = Callable[[str], "tuple[ast.Block, ...] | None"]  # a chunk text's blocks (the history's cache)
+Blocks = Callable[[str], tuple[ast.Block, ...] | None]  # a chunk text's blocks (the history's cache)
 
 
 @dataclass

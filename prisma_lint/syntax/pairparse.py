@@ -45,7 +45,7 @@ class ChunkCache(Generic[Kept]):
         self.label = label
         self.keep = keep
         self.memo: dict[str, Kept | None] = {}
-        self.clean: set[str] = set()  # texts known to parse cleanly (a diff checked them), not parsed here
+        self.clean: set[str] = set()  # known to parse cleanly (a diff checked them, or splice.py)
 
     def parses(self, text: str) -> bool:
         """Whether text parses cleanly, parsing it only if nobody checked it before."""
