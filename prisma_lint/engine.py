@@ -86,7 +86,7 @@ def diff_sources(
     *,
     config: Config,
     strict: bool = False,
-    keep: ChunkCache[tuple[ast.Block, ...]] | None = None,
+    keep: ChunkCache | None = None,
 ) -> DiffResult:
     """keep: a chunk cache that learns what the diff learns, for check's history walk: which
     chunks parse cleanly, and the blocks of those the two sides do not share."""

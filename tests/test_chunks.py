@@ -18,7 +18,7 @@ import pytest
 from prisma_lint.syntax import ast, chunks, pairparse, sharing
 from prisma_lint.syntax.ast import SourceFile
 from prisma_lint.syntax.lexing import normalise_newlines
-from prisma_lint.syntax.pairparse import ChunkCache, cached_schema
+from prisma_lint.syntax.pairparse import ChunkCache
 from prisma_lint.syntax.parser import parse_sources, parse_text
 from tests.corpus import real_units, unit_files
 
@@ -123,13 +123,26 @@ def test_the_cutter_declines_when_unsure(text: str) -> None:
     assert chunks.split(text) is None
 
 
+def cached_schema(files: list[SourceFile], cache: ChunkCache) -> ast.Schema | None:
+    """A whole schema, chunk by chunk through cache; None if any chunk has syntax errors."""
+    blocks: list[ast.Block] = []
+    for source in files:
+        text = normalise_newlines(source.text)
+        for part in chunks.split(text) or [chunks.Chunk(text, 1, 1)]:
+            parsed = cache.get(part.text)
+            if parsed is None:
+                return None
+            blocks.extend(parsed)
+    return ast.Schema(tuple(blocks))
+
+
 def test_the_cache_parses_each_chunk_text_once_and_gives_the_files_ast() -> None:
     model = "model {name} {{\n  id Int @id\n}}\n"
     versions = [
         [SourceFile("v1.prisma", model.format(name="A") + model.format(name="B"))],
         [SourceFile("v2.prisma", model.format(name="A") + model.format(name="C"))],
     ]
-    cache: ChunkCache[tuple[ast.Block, ...]] = ChunkCache("<test>", tuple)
+    cache = ChunkCache("<test>")
     for files in versions:
         assert cached_schema(files, cache) == parse_sources(files)
     # A is shared: three distinct chunk texts (A, B and C, each with what follows it) were parsed.
@@ -137,7 +150,7 @@ def test_the_cache_parses_each_chunk_text_once_and_gives_the_files_ast() -> None
 
 
 def test_a_version_with_a_syntax_error_has_no_cached_schema() -> None:
-    cache: ChunkCache[tuple[ast.Block, ...]] = ChunkCache("<test>", tuple)
+    cache = ChunkCache("<test>")
     assert cached_schema([SourceFile("bad.prisma", "model A {\n  id Int @@@\n}\n")], cache) is None
 
 
@@ -164,8 +177,8 @@ def test_checking_shared_chunks_in_a_forked_child_gives_what_checking_here_gives
 
 
 def test_blocks_survive_pickling_whole_spans_included() -> None:
-    """check's diff sends the blocks its forked child parsed back through pickle (pairparse.py):
-    they must come back equal, and with every span, which equality ignores."""
+    """A schema parsed on both cores comes back from the forked child through pickle
+    (parser.py): its blocks must come back equal, and with every span, which equality ignores."""
     import pickle
 
     text = FIXTURES[0][0].read_text(encoding="utf-8")

@@ -27,11 +27,11 @@ class Whole:
 
 Unit = str | Whole  # a chunk's text, or a whole schema
 Fact = tuple[Hashable, Hashable]  # a fact and its identity (what `distance` counts it under)
-Blocks = Callable[[str], tuple[ast.Block, ...] | None]  # a chunk text's blocks (the history's cache)
+BlocksOf = Callable[[str], tuple[ast.Block, ...] | None]  # a chunk text's blocks (the history's cache)
 
 
 @dataclass
-class Delta:
+class Step:
     """How a version differs from the one before it."""
 
     added: list[Unit] = field(default_factory=list)
@@ -46,10 +46,10 @@ class Apart:
     fact's count is the same on both sides, and `distance` counts the identities of the facts
     whose counts differ (tests/test_history_walk.py checks it against semantic.distance)."""
 
-    def __init__(self, copy: list[Unit], blocks: Blocks) -> None:
-        self.blocks = blocks
+    def __init__(self, copy: list[Unit], blocks_of: BlocksOf) -> None:
+        self.blocks_of = blocks_of
         self.units = _count(copy)  # unit -> its count in the version last moved to
-        self.delta: dict[Hashable, int] = {}  # fact -> count in the version minus count in the copy
+        self.excess: dict[Hashable, int] = {}  # fact -> count in the version minus count in the copy
         self.apart: dict[Hashable, int] = {}  # identity -> its facts whose counts differ
         self.known: dict[Unit, tuple[Fact, ...]] = {}  # unit -> its facts
 
@@ -62,24 +62,24 @@ class Apart:
                 self._add(self._facts(unit), 1 if moved > 0 else -1)
         self.units = now
 
-    def shift(self, delta: Delta) -> None:
+    def shift(self, step: Step) -> None:
         """Move to the next version, given how it differs from the one moved to last."""
-        for unit in delta.added:
-            self._count(unit, 1)
+        for unit in step.added:
+            self._tally(unit, 1)
             self._add(self._facts(unit), 1)
-        for unit in delta.removed:
-            self._count(unit, -1)
+        for unit in step.removed:
+            self._tally(unit, -1)
             self._add(self._facts(unit), -1)
-        for old, new, change in delta.changed:
-            self._count(old, -1)
-            self._count(new, 1)
-            self._add([_paired(member_fact(change.block, m)) for m in change.gone], -1)
-            self._add([_paired(member_fact(change.block, m)) for m in change.came], 1)
+        for old, new, change in step.changed:
+            self._tally(old, -1)
+            self._tally(new, 1)
+            self._add([_paired(member_fact(change.name, m)) for m in change.gone], -1)
+            self._add([_paired(member_fact(change.name, m)) for m in change.came], 1)
 
     def distance(self) -> int:
         return len(self.apart)
 
-    def _count(self, unit: Unit, sign: int) -> None:
+    def _tally(self, unit: Unit, sign: int) -> None:
         count = self.units.get(unit, 0) + sign
         if count:
             self.units[unit] = count
@@ -89,20 +89,20 @@ class Apart:
     def _facts(self, unit: Unit) -> tuple[Fact, ...]:
         found = self.known.get(unit)
         if found is None:
-            blocks = unit.blocks if isinstance(unit, Whole) else self.blocks(unit)
+            blocks = unit.blocks if isinstance(unit, Whole) else self.blocks_of(unit)
             assert blocks is not None, "a unit of a version that parsed"
             found = self.known[unit] = tuple(_paired(f) for block in blocks for f in block_facts(block))
         return found
 
     def _add(self, facts: tuple[Fact, ...] | list[Fact], sign: int) -> None:
-        delta, apart = self.delta, self.apart
+        excess, apart = self.excess, self.apart
         for fact, key in facts:
-            before = delta.get(fact, 0)
-            delta[fact] = before + sign
+            before = excess.get(fact, 0)
+            excess[fact] = before + sign
             if before == 0:
                 apart[key] = apart.get(key, 0) + 1
             elif before + sign == 0:
-                del delta[fact]
+                del excess[fact]
                 apart[key] -= 1
                 if not apart[key]:
                     del apart[key]

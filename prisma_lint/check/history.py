@@ -13,9 +13,10 @@ fact sets (semantic.py), not by diffing, and only over the chunks they do not
 share: shared facts cancel out of both the equality and the distance, so the
 result is that of comparing the whole fact sets (apart.py). A chunk that
 changed in a few lines is parsed only there (syntax/splice.py); any other new
-chunk is parsed whole, once for the walk, through the history's chunk cache,
-which also holds what the diff before the walk learnt: which chunks parse
-cleanly, and the blocks of those the two sides do not share.
+chunk is parsed whole when its facts are needed, once for the walk, through
+the history's chunk cache, which also holds what the diff before the walk
+learnt: which chunks parse cleanly (those need no parse to be known good),
+and the blocks of those the two sides do not share.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from prisma_lint.check.apart import Apart, Delta, Unit, Whole
+from prisma_lint.check.apart import Apart, Step, Unit, Whole
 from prisma_lint.check.verdicts import Candidate, Verdict
 from prisma_lint.config import Config
 from prisma_lint.drift.diff import diff
@@ -35,25 +36,24 @@ from prisma_lint.syntax.pairparse import ChunkCache
 from prisma_lint.syntax.parser import parse_sources
 from prisma_lint.syntax.splice import line_change
 
-Cache = ChunkCache[tuple[ast.Block, ...]]
 CONFIRM = 5  # versions diffed under the config's ignore rules when no version matches exactly
 
 
-def history_cache() -> Cache:
+def history_cache() -> ChunkCache:
     """A cache of whole chunks, for walking one canonical history (shared by every portal)."""
-    return ChunkCache("<history>", tuple)
+    return ChunkCache("<history>")
 
 
 class Versions:
     """Each version's chunk texts, looked at only where its files changed since the previous
     version (chunks.Cutter says which chunks those are), with how it differs from that one."""
 
-    def __init__(self, cache: Cache) -> None:
+    def __init__(self, cache: ChunkCache) -> None:
         self.cache = cache
         self.files: dict[str, tuple[Cutter, list[str] | None]] = {}  # name -> its cutter, chunk texts
-        self.lost = False  # the files were forgotten (two of one name): the next delta is unknown
+        self.lost = False  # the files were forgotten (two of one name): the next step is unknown
 
-    def units(self, files: Sequence[SourceFile]) -> tuple[list[Unit], Delta | None] | None:
+    def units(self, files: Sequence[SourceFile]) -> tuple[list[Unit], Step | None] | None:
         """A version's units and how it differs from the previous version (None if unknown);
         None if any chunk has syntax errors (the next change is from this one, as far as it cut)."""
         if len({source.display for source in files}) < len(files):  # two files of one name
@@ -62,46 +62,47 @@ class Versions:
             found = Versions(self.cache).units([replace(f, display=str(i)) for i, f in enumerate(files)])
             return (found[0], None) if found else None
         out: list[Unit] = []
-        delta = Delta()
+        step = Step()
         named = {source.display for source in files}
         for gone in [name for name in self.files if name not in named]:
-            delta.removed.extend(self.files.pop(gone)[1] or ())
+            step.removed.extend(self.files.pop(gone)[1] or ())
         valid = True
         for source in files:
-            own = self._file(source, delta)
+            own = self._file(source, step)
             valid = valid and own is not None
             out.extend(own or ())
         lost, self.lost = self.lost, False
-        return (out, None if lost else delta) if valid else None
+        return (out, None if lost else step) if valid else None
 
-    def _file(self, source: SourceFile, delta: Delta) -> list[str] | None:
+    def _file(self, source: SourceFile, step: Step) -> list[str] | None:
         cutter, before = self.files.get(source.display) or (Cutter(), None)
         text, old = normalise_newlines(source.text), cutter.texts
         texts = cutter.cut(text) or [text]
         change = cutter.change if before is not None else None
         start, stop, end = change or (0, len(texts), 0)
-        paired = change is not None and stop - start == end - start  # each new chunk replaced one
+        paired = change is not None and stop == end  # as many chunks as before: each replaced one
         for i, new in enumerate(texts[start:stop]):
             was = old[start + i] if paired else None
             if was == new:
                 continue
             found = line_change(was, new) if was is not None else None
-            if was is not None and found is not None:
+            if found is not None and was is not None:
                 self.cache.clean.add(new)  # parses, as was does: splice.py says why
-                delta.changed.append((was, new, found))
+                step.changed.append((was, new, found))
                 continue
             if not self.cache.parses(new):
                 self.files[source.display] = (cutter, None)  # the next version looks everything up
                 return None
-            delta.added.append(new)
-            delta.removed.extend([was] if was is not None else [])
+            step.added.append(new)
+            if was is not None:
+                step.removed.append(was)
         if not paired:
-            delta.removed.extend((before or []) if change is None else (before or [])[start:end])
+            step.removed.extend((before or []) if change is None else (before or [])[start:end])
         self.files[source.display] = (cutter, texts)
         return texts
 
 
-def _portal_units(portal: ast.Schema | Sequence[SourceFile], cache: Cache) -> list[Unit]:
+def _portal_units(portal: ast.Schema | Sequence[SourceFile], cache: ChunkCache) -> list[Unit]:
     """The copy's chunk texts (files), or the copy as one unit of its own (a schema)."""
     if not isinstance(portal, ast.Schema):
         texts = [_chunk_texts(source) for source in portal]
@@ -120,12 +121,13 @@ def judge(
     portal: ast.Schema | Sequence[SourceFile],
     versions: Iterable[tuple[str, str, tuple[SourceFile, ...]]],
     config: Config,
-    cache: Cache | None = None,
+    cache: ChunkCache | None = None,
 ) -> Verdict:
     """Walk versions (commit, date, files), newest first, and say stale or edited. The portal
     copy is its parsed schema, or its files (then compared chunk by chunk: faster).
 
-    Several portals judged against one history share one cache, so each version is parsed once."""
+    Several portals judged against one history share one cache, so each chunk text is parsed
+    at most once (and one changed in a few lines only on those lines)."""
     cache = cache or history_cache()
     walk = Apart(_portal_units(portal, cache), cache.get)
     walked = Versions(cache)
@@ -136,9 +138,9 @@ def judge(
         if found is None:
             synced = False
             continue
-        parts, delta = found
-        if synced and position and delta:
-            walk.shift(delta)
+        parts, step = found
+        if synced and position and step:
+            walk.shift(step)
         else:
             walk.move(parts)
         synced = True
@@ -153,7 +155,7 @@ def _edited(
     seen: list[tuple[int, Candidate, list[Unit]]],
     portal: ast.Schema | Sequence[SourceFile],
     config: Config,
-    cache: Cache,
+    cache: ChunkCache,
 ) -> Verdict:
     """No version equals the copy: the nearest, unless the ignore rules hide what differs."""
     if not seen:
@@ -169,5 +171,7 @@ def _edited(
     return Verdict("edited", nearest=nearest, nearest_distance=apart, versions=len(seen))
 
 
-def _blocks(unit: Unit, cache: Cache) -> tuple[ast.Block, ...]:
-    return unit.blocks if isinstance(unit, Whole) else cache.get(unit) or ()
+def _blocks(unit: Unit, cache: ChunkCache) -> tuple[ast.Block, ...]:
+    blocks = unit.blocks if isinstance(unit, Whole) else cache.get(unit)
+    assert blocks is not None, "a unit of a version that parsed"
+    return blocks

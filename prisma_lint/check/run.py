@@ -18,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from prisma_lint.check.history import Cache, history_cache, judge
+from prisma_lint.check.history import history_cache, judge
 from prisma_lint.check.plan import CheckOptions, Plan, plan_sources
 from prisma_lint.check.policy import find_migrate_commands, find_migration_folders
 from prisma_lint.check.verdicts import Candidate, Verdict
@@ -36,6 +36,7 @@ from prisma_lint.words import counted
 
 if TYPE_CHECKING:  # git is imported only when history is needed
     from prisma_lint.sources.plaingit import Version as GitVersion
+    from prisma_lint.syntax.pairparse import ChunkCache
 
 Version = tuple[str, str, tuple[SourceFile, ...]]  # commit, date, files
 
@@ -75,7 +76,7 @@ def _explain(
     options: CheckOptions,
     config: Config,
     *,
-    cache: Cache,
+    cache: ChunkCache,
 ) -> DiffResult:
     assert plan.history is not None
     versions: list[GitVersion] = []  # those the walk read: it stops at a match

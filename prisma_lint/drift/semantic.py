@@ -1,9 +1,10 @@
 """A schema's meaning as a set of facts: equal sets mean no drift.
 
 Used to compare the portal copy with many versions of the canonical schema
-quickly: a fact set is built once per version and compared with set
-operations, no diff needed. The size of the symmetric difference ranks
-versions by how close they are.
+quickly, no diff needed: check's walk keeps running counts of these facts as
+it moves from version to version (check/apart.py), and `facts` and `distance`
+are the whole-set definition its tests compare that with. The size of the
+symmetric difference ranks versions by how close they are.
 
 Facts are counted as the diff counts them: a duplicated attribute (or any
 other repeated fact) is a difference, so the two never disagree. Repeated
@@ -27,7 +28,7 @@ def facts(schema: ast.Schema) -> Facts:
 
 
 def counted(per_block: Iterable[Iterable[Hashable]]) -> Facts:
-    """A schema's facts from its blocks' (history.py computes each distinct block's once)."""
+    """A schema's facts from its blocks' facts, repeats numbered."""
     counts = Counter(fact for block in per_block for fact in block)
     return frozenset((fact, n) for fact, count in counts.items() for n in range(count))
 

@@ -94,8 +94,8 @@ class Placed:
 
     def __reduce__(self) -> tuple[type[Placed], tuple[Any, ...]]:
         """Pickled as a constructor call with every field, `at` included. The state methods
-        dataclasses give a frozen slotted class took 2.5x as long both ways, and check's diff
-        sends the chunks its forked child parsed back to the walk (pairparse.py)."""
+        dataclasses give a frozen slotted class took 2.5x as long both ways, and a schema
+        parsed on both cores comes back from the forked child pickled (parser.py)."""
         return type(self), self._all(self)
 
 

@@ -166,10 +166,10 @@ def _plain(text: str) -> Names | None:
     from prisma_lint.syntax.parser import parse_text
 
     blocks, errors = parse_text(text, "<shared>")
-    return None if errors else names_of_blocks(blocks)
+    return None if errors else _names_of_blocks(blocks)
 
 
-def names_of_blocks(blocks: tuple[ast.Block, ...]) -> Names | None:
+def _names_of_blocks(blocks: tuple[ast.Block, ...]) -> Names | None:
     """A chunk's (keyword, name) pairs; None, as for a syntax error, when a name is defined
     twice in it (the plain parser then reports that with Prisma's message)."""
     from prisma_lint.syntax.duplicates import find_duplicates

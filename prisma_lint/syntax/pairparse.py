@@ -22,8 +22,7 @@ parser, so errors are reported exactly as `parse_sources` reports them.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterable, Iterator
-from typing import Generic, TypeVar
+from collections.abc import Iterator
 
 from prisma_lint.errors import Diagnostic, SchemaSyntaxError
 from prisma_lint.syntax import ast, chunks
@@ -34,42 +33,34 @@ from prisma_lint.syntax.parser import gc_paused, parse_sources, parse_text, read
 from prisma_lint.syntax.sharing import map_shared, worth_sharing
 
 Check = tuple[bool, Names]  # (parses cleanly, its names)
-Kept = TypeVar("Kept")
+Blocks = tuple[ast.Block, ...]
 
 
-class ChunkCache(Generic[Kept]):
-    """Chunk texts parsed once each. Of a chunk's blocks the cache keeps `keep(blocks)`
-    (all of them, or only what its user needs); `label` names the file in their spans."""
+class ChunkCache:
+    """Chunk texts parsed once each (at line 1 of a file named `label`), and texts known to
+    parse cleanly without being parsed here: a diff checked them, or history.py found them
+    changed from a clean text only in lines that parse (splice.py)."""
 
-    def __init__(self, label: str, keep: Callable[[tuple[ast.Block, ...]], Kept]) -> None:
+    def __init__(self, label: str) -> None:
         self.label = label
-        self.keep = keep
-        self.memo: dict[str, Kept | None] = {}
-        self.clean: set[str] = set()  # known to parse cleanly (a diff checked them, or splice.py)
+        self.memo: dict[str, Blocks | None] = {}
+        self.clean: set[str] = set()
 
     def parses(self, text: str) -> bool:
         """Whether text parses cleanly, parsing it only if nobody checked it before."""
         return text in self.clean or self.get(text) is not None
 
-    def get(self, text: str) -> Kept | None:
-        """What is kept of one chunk text's blocks, or None if it has syntax errors."""
+    def get(self, text: str) -> Blocks | None:
+        """One chunk text's blocks, or None if it has syntax errors."""
         if text not in self.memo:
             blocks, errors = parse_text(text, self.label)
-            self.memo[text] = None if errors else self.keep(blocks)
+            self.memo[text] = None if errors else blocks
         return self.memo[text]
 
-
-def cached_schema(files: Iterable[SourceFile], cache: ChunkCache[tuple[ast.Block, ...]]) -> ast.Schema | None:
-    """A whole schema, chunk by chunk through cache; None if any chunk has syntax errors."""
-    blocks: list[ast.Block] = []
-    for source in files:
-        text = normalise_newlines(source.text)
-        for part in chunks.split(text) or [chunks.Chunk(text, 1, 1)]:
-            parsed = cache.get(part.text)
-            if parsed is None:
-                return None  # a version with syntax errors cannot be compared
-            blocks.extend(parsed)
-    return ast.Schema(tuple(blocks))
+    def put(self, text: str, blocks: Blocks) -> None:
+        """blocks parsed elsewhere from text (a diff parses in place: their spans name its file
+        and lines, and the walk reads no span)."""
+        self.memo.setdefault(text, blocks)
 
 
 def parse_pair(
@@ -77,7 +68,7 @@ def parse_pair(
     portal: list[SourceFile],
     *,
     shortcut: bool = True,
-    keep: ChunkCache[tuple[ast.Block, ...]] | None = None,
+    keep: ChunkCache | None = None,
 ) -> tuple[ast.Schema, ast.Schema, tuple[Diagnostic, ...]]:
     """Both schemas and the errors of both. With shortcut=False, full ASTs on both sides.
 
@@ -109,7 +100,7 @@ Cut = tuple[SourceFile, str, "array[int]"]  # a file, its normalised text, its c
 
 
 def _chunked_pair(
-    canonical: list[SourceFile], portal: list[SourceFile], keep: ChunkCache[tuple[ast.Block, ...]] | None
+    canonical: list[SourceFile], portal: list[SourceFile], keep: ChunkCache | None
 ) -> tuple[ast.Schema, ast.Schema] | None:
     first, second = _cut(canonical), _cut(portal)
     if first is None or second is None:
@@ -170,10 +161,10 @@ def _side_blocks(
     side: list[Cut],
     maybe: set[int],
     hollow: dict[str, tuple[ast.Block, ...]],
-    keep: ChunkCache[tuple[ast.Block, ...]] | None,
+    keep: ChunkCache | None,
 ) -> list[ast.Block] | None:
-    """One side's blocks: hollow ones for shared chunks, the others parsed in place (and kept
-    in keep: their spans name this file, but the walk reads no span)."""
+    """One side's blocks: hollow ones for shared chunks, the others parsed in place (and put
+    in keep, for check's walk)."""
     blocks: list[ast.Block] = []
     for source, text, places in side:
         for i in range(0, len(places), 5):
@@ -186,7 +177,7 @@ def _side_blocks(
             if errors:
                 return None
             if keep is not None:
-                keep.memo.setdefault(part, keep.keep(parsed))
+                keep.put(part, parsed)
             blocks.extend(parsed)
     return blocks
 
@@ -213,5 +204,5 @@ def _check_all(texts: list[str]) -> list[Check]:
     """Check every text; on two cores, shared with a forked child (sharing.py)."""
     if not worth_sharing(sum(map(len, texts))):
         return [_check(t) for t in texts]
-    ready_to_fork([])
+    ready_to_fork([])  # no file names to register: a check makes no spans
     return map_shared(lambda i: _check(texts[i]), len(texts))

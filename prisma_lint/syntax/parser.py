@@ -36,7 +36,7 @@ def _parser() -> tuple[Driver, AstBuilder]:
 # Above this many characters a schema is parsed here alone: the child's blocks come back
 # pickled, and loading them costs time and holds pickle's memo of every node. Measured: 1 MB
 # shared 1.40 s (alone 1.69 s); 3.9 MB 5.2 s (4.4 s), 153 MiB (82); 51 MB peaked at 2.2 GiB.
-SHARE_LIMIT = 1024 * 1024
+_SHARE_LIMIT = 1024 * 1024
 
 ParseResult = tuple[tuple[ast.Block, ...], tuple[Diagnostic, ...]]
 
@@ -73,7 +73,7 @@ def parse_sources(files: list[SourceFile]) -> ast.Schema:
     errors: list[Diagnostic] = []
     with gc_paused():
         size = sum(len(f.text) for f in files)
-        shared = _parse_shared(files) if worth_sharing(size) and size <= SHARE_LIMIT else None
+        shared = _parse_shared(files) if worth_sharing(size) and size <= _SHARE_LIMIT else None
         if shared is not None:
             blocks = shared
         else:

@@ -44,7 +44,7 @@ _BLOCK_HEADER = re.compile(f"[{WHITESPACE}]*(model|view|type|enum)[{WHITESPACE}]
 class LineChange(NamedTuple):
     """The members of one block on the lines that changed: those gone and those that came."""
 
-    block: str  # the block's name
+    name: str  # the block's name
     gone: tuple[Member, ...]
     came: tuple[Member, ...]
 
@@ -66,7 +66,7 @@ def line_change(old_text: str, new_text: str) -> LineChange | None:
     old, new = _parsed(before[header], gone), _parsed(before[header], came)
     if old is None or new is None:
         return None
-    return LineChange(old[0] or new[0], old[1], new[1])
+    return LineChange(old[0] or new[0], old[1], new[1])  # a side with no members has no name
 
 
 def _header(lines: list[str]) -> int | None:
