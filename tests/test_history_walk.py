@@ -208,6 +208,43 @@ def test_a_header_after_a_closing_brace_on_its_line_gives_the_plain_walks_verdic
         assert judge(portal, versions, Config()) == reference(portal, versions)
 
 
+def test_a_walk_by_changed_lines_gives_the_plain_walks_verdict(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Versions that each change a few member lines of a model or an enum, away from comments,
+    so the walk moves by the lines that changed (splice.py); copies equal to each version in
+    turn, and edited from each, are judged as the plain walk judges them."""
+    from prisma_lint.check import history
+
+    answered: list[bool] = []
+    real = history.line_change
+
+    def counted(old: str, new: str) -> Any:
+        found = real(old, new)
+        answered.append(found is not None)
+        return found
+
+    monkeypatch.setattr(history, "line_change", counted)
+    steps = [
+        ("  name String\n", "  name String\n  extra Int?\n"),  # a field added
+        ("  extra Int?\n", '  extra String @default("x")\n'),  # retyped, an attribute added
+        ("  id Int @id\n  name String\n", "  id Int @id\n  @@index([name])\n  name String\n"),
+        ("  USER\n", '  USER\n  GUEST @map("guest")\n'),  # an enum value added
+        ("  ADMIN\n", ""),  # and one removed
+        ("  name String\n  extra", "  name String?\n  extra"),
+    ]
+    texts = [many_models(4) + "enum Role {\n  ADMIN\n  USER\n}\n"]
+    for old, new in steps:
+        texts.append(texts[-1].replace(old, new, 1))
+    newest_first = texts[::-1]
+    # A version that does not parse, after two moves by changed lines: the walk then moves to
+    # the next one whole, from the units it counted.
+    newest_first.insert(3, newest_first[2].replace("  id Int @id\n", "  id Int @@@\n", 1))
+    versions = as_versions(*newest_first)
+    for copy in [*texts, *(text.replace("  id Int @id\n", "  id BigInt @id\n", 1) for text in texts)]:
+        portal = [SourceFile("portal.prisma", copy)]
+        assert judge(portal, versions, Config()) == reference(portal, versions), copy
+    assert sum(answered) >= len(steps), "the walk moved by changed lines"
+
+
 def test_after_a_version_of_two_files_of_one_name_the_next_is_compared_whole() -> None:
     a, b, c = (f"model {name} {{\n  id Int @id\n}}\n" for name in "ABC")
     versions = [
@@ -342,53 +379,67 @@ def edited_copy_of_a_history(tmp_path: Path) -> tuple[list[str], Path, Path]:
     return history, repo, copy
 
 
-def parses_of_a_check(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> tuple[set[str], dict[str, list[str]]]:
-    """Check the copy of edited_copy_of_a_history: (the chunk texts one side has and the other
-    not, {pid: the texts checked or parsed in that process}), logged to files: a forked child
-    leaves by _exit."""
+Logged = dict[str, list[tuple[str, str]]]  # pid -> (what ran, on which text), in order
+
+
+def parses_of_a_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], Logged]:
+    """Check the copy of edited_copy_of_a_history: (the newest version's chunk texts, what each
+    process checked or parsed), logged to files: a forked child leaves by _exit. "whole" is a
+    chunk parsed with its AST, "check" one checked without, "lines" splice.py's parse of
+    changed lines."""
     from prisma_lint.syntax import pairparse, splice
 
     history, repo, copy = edited_copy_of_a_history(tmp_path)
     log = tmp_path / "parses"
     log.mkdir()
 
-    def logged(real: Any) -> Any:
+    def logged(what: str, real: Any) -> Any:
         def logging(text: str, *args: Any, **kwargs: Any) -> Any:
             with (log / str(os.getpid())).open("a", encoding="utf-8") as out:
-                out.write(json.dumps(text) + "\n")
+                out.write(json.dumps([what, text]) + "\n")
             return real(text, *args, **kwargs)
 
         return logging
 
-    for module, name in [(pairparse, "parse_text"), (pairparse, "check_text"), (splice, "parse_text")]:
-        monkeypatch.setattr(module, name, logged(getattr(module, name)))
+    for module, name, what in [
+        (pairparse, "parse_text", "whole"),
+        (pairparse, "check_text", "check"),
+        (splice, "parse_text", "lines"),
+    ]:
+        monkeypatch.setattr(module, name, logged(what, getattr(module, name)))
     monkeypatch.chdir(repo)
     result = CliRunner().invoke(cli, ["check", "--canonical", "HEAD:schema.prisma", "--portal", str(copy)])
     assert result.exit_code == 1 and "EDITED" in result.stdout.upper(), result.stdout
-    by_process = {f.name: [json.loads(line) for line in f.read_text().splitlines()] for f in log.iterdir()}
-    return set(texts_of(history[0]) or []) ^ set(texts_of(copy.read_text()) or []), by_process
+    lines = {f.name: f.read_text().splitlines() for f in log.iterdir()}
+    by_process = {pid: [tuple(json.loads(line)) for line in got] for pid, got in lines.items()}
+    return texts_of(history[0]) or [], by_process
+
+
+def assert_parsed_once_each(newest: list[str], logged: list[tuple[str, str]]) -> None:
+    """The shared chunks checked once each, the two unshared ones (model M0, one on each side)
+    parsed once each, and of the two older versions only the line each removed."""
+    by_kind = {what: [text for kind, text in logged if kind == what] for what in ("whole", "check", "lines")}
+    unshared = [text for text in newest if "model M0 " in text]
+    assert len(unshared) == 1 and len(by_kind["whole"]) == 2
+    assert by_kind["whole"][0] in unshared or by_kind["whole"][1] in unshared
+    assert sorted(by_kind["check"]) == sorted(text for text in newest if text not in unshared)
+    assert sorted(by_kind["lines"]) == ["model M0 {\n  added0 String?\n}", "model M1 {\n  added1 String?\n}"]
 
 
 def test_check_parses_whole_only_the_chunks_the_two_sides_do_not_share(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The diff checks the chunks the copy shares with the canonical schema without building
-    them, and parses the others; the walk takes both from it, and of the older versions parses
-    only the lines that changed (each removed a field: nothing to parse)."""
+    them, and parses the others; the walk takes both from it, and of each older version
+    parses only the line that changed (604 parses of 303 texts when the walk parsed every
+    version's chunks through a cache of its own; the two unshared twice when it took the
+    shared ones whole from the diff)."""
     from prisma_lint.syntax import sharing
 
     monkeypatch.setattr(sharing.os, "cpu_count", lambda: 1)  # no fork: every parse is logged here
-    unshared, by_process = parses_of_a_check(tmp_path, monkeypatch)
-    assert list(by_process) == [str(os.getpid())]
-    logged = by_process[str(os.getpid())]
-    assert len(unshared) == 2 and len(logged) > 300
-    # Checked once each (the shared ones) or parsed once each (the two unshared): 604 parses of
-    # 303 texts when the walk parsed every version's chunks through a cache of its own, and the
-    # two unshared twice when the walk took the shared ones whole from the diff.
-    assert len(logged) == len(set(logged)), [t for t in logged if logged.count(t) > 1][:3]
-    assert unshared <= set(logged)
+    newest, by_process = parses_of_a_check(tmp_path, monkeypatch)
+    assert list(by_process) == [str(os.getpid())] and len(newest) == 300
+    assert_parsed_once_each(newest, by_process[str(os.getpid())])
 
 
 def test_check_on_two_cores_parses_no_chunk_twice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -398,12 +449,11 @@ def test_check_on_two_cores_parses_no_chunk_twice(tmp_path: Path, monkeypatch: p
 
     monkeypatch.setattr(sharing, "FORK_THRESHOLD", 0)
     monkeypatch.setattr(sharing.os, "cpu_count", lambda: 2)
-    unshared, by_process = parses_of_a_check(tmp_path, monkeypatch)
+    newest, by_process = parses_of_a_check(tmp_path, monkeypatch)
     assert len(by_process) == 2, "the diff forked a child"
-    child = next(texts for pid, texts in by_process.items() if pid != str(os.getpid()))
-    assert len(child) > 50, "the child took a share of the chunks"
-    logged = [text for texts in by_process.values() for text in texts]
-    assert len(logged) == len(set(logged)) and unshared <= set(logged)
+    child = next(got for pid, got in by_process.items() if pid != str(os.getpid()))
+    assert len(child) > 50 and {kind for kind, _ in child} == {"check"}, "the child took a share"
+    assert_parsed_once_each(newest, [entry for got in by_process.values() for entry in got])
 
 
 def test_a_canonical_schema_given_by_path_keeps_no_older_version_in_memory(
