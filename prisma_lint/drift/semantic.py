@@ -55,7 +55,7 @@ def _facts(block: ast.Block) -> list[Hashable]:
     ]
 
 
-def member_fact(block: str, member: ast.Attribute | ast.Field | ast.EnumValue) -> Hashable:
+def member_fact(block: str, member: ast.Member) -> Hashable:
     """The fact of one block attribute, field or enum value of the block named block (history's
     walk counts those of a few changed lines: apart.py)."""
     if isinstance(member, ast.Attribute):

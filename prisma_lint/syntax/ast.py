@@ -242,6 +242,7 @@ class ConfigBlock(Placed):
 
 
 Block = Model | Enum | ConfigBlock
+Member = Attribute | Field | EnumValue  # what one line of a model's or enum's body declares
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,15 +30,13 @@ against parsing them.
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from prisma_lint.syntax import ast
+from prisma_lint.syntax.ast import Member
+from prisma_lint.syntax.chunks import CONFIG, HEADER
 from prisma_lint.syntax.lexing import WHITESPACE
 from prisma_lint.syntax.parser import parse_text
-
-Member = ast.Attribute | ast.Field | ast.EnumValue
-_BLOCK_HEADER = re.compile(f"[{WHITESPACE}]*(model|view|type|enum)[{WHITESPACE}]")
 
 
 class LineChange(NamedTuple):
@@ -75,7 +73,8 @@ def _header(lines: list[str]) -> int | None:
     for i, line in enumerate(lines):
         stripped = line.lstrip(WHITESPACE)
         if stripped and not stripped.startswith("//"):
-            return i if _BLOCK_HEADER.match(line) else None
+            found = HEADER.match(line + "\n")  # the cutter's own header pattern
+            return i if found and found.group(1) not in CONFIG else None
     return None
 
 
